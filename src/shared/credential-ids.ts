@@ -1,0 +1,19 @@
+/** Key ID and Team ID rules (C-17): ten characters, A-Z and 0-9, case-insensitive on input. */
+export const APPLE_ID_PATTERN = /^[A-Z0-9]{10}$/
+
+export function normaliseAppleId(raw: string): string {
+  return raw.trim().toUpperCase()
+}
+
+export function appleIdProblem(label: 'Key ID' | 'Team ID', value: string): string | null {
+  const id = normaliseAppleId(value)
+  if (id === '') return `${label} is required.`
+  if (!APPLE_ID_PATTERN.test(id)) return `${label} must be 10 letters or digits; "${id}" has ${id.length} characters${/[^A-Z0-9]/.test(id) ? ' and other symbols' : ''}.`
+  return null
+}
+
+/** Apple names downloaded keys AuthKey_<KEYID>.p8, so the file name tells the Key ID. */
+export function keyIdFromFileName(fileName: string): string | null {
+  const match = /AuthKey_([A-Za-z0-9]{10})\.p8$/i.exec(fileName.trim())
+  return match ? match[1]!.toUpperCase() : null
+}

@@ -1,0 +1,237 @@
+import type { CredentialSummary } from './domain'
+import type { Environment } from './environments'
+import { normaliseDeviceToken } from './device-token'
+import { analysePayload } from './payload'
+import { apnsTopicFor, PUSH_TYPE_INFO, topicSuffixOf, type Priority, type PushType } from './push-types'
+
+/**
+ * One checker for a composed push, run live in the renderer and again in main before sending.
+ * An error blocks sending; a warning is shown and kept with the result.
+ */
+export type Severity = 'error' | 'warning' | 'info'
+export type FindingField = 'credential' | 'token' | 'topic' | 'pushType' | 'priority' | 'payload' | 'environment'
+
+export interface FindingAction {
+  kind: 'replace-smart-quotes' | 'use-token' | 'set-priority'
+  label: string
+  value?: string
+}
+
+export interface Finding {
+  id: string
+  severity: Severity
+  field: FindingField
+  message: string
+  fix: string
+  action?: FindingAction
+}
+
+export interface PushDraft {
+  credentialId: string
+  environment: Environment
+  deviceToken: string
+  bundleId: string
+  pushType: PushType
+  priority: Priority
+  payloadText: string
+}
+
+export interface Diagnosis {
+  findings: Finding[]
+  blocked: boolean
+  token: string | null
+  topic: string
+  body: string | null
+  bytes: number | null
+  byteLimit: number
+}
+
+const BUNDLE_ID = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/
+
+export function diagnose(draft: PushDraft, credential: CredentialSummary | null): Diagnosis {
+  const findings: Finding[] = []
+  const topic = apnsTopicFor(draft.bundleId, draft.pushType)
+  const byteLimit = PUSH_TYPE_INFO[draft.pushType].maxPayloadBytes
+
+  checkCredential(draft, credential, findings)
+  const token = checkToken(draft.deviceToken, findings)
+  checkTopic(draft, topic, findings)
+  const payload = checkPayload(draft, byteLimit, findings)
+
+  return {
+    findings,
+    blocked: findings.some((f) => f.severity === 'error'),
+    token,
+    topic,
+    body: payload.body,
+    bytes: payload.bytes,
+    byteLimit
+  }
+}
+
+function checkCredential(draft: PushDraft, credential: CredentialSummary | null, out: Finding[]): void {
+  if (!credential) {
+    out.push({ id: 'credential.missing', severity: 'error', field: 'credential', message: 'No credential is selected.', fix: 'Add a .p8 token key, or create the demo key for the local emulator.' })
+    return
+  }
+  if (credential.demo && draft.environment !== 'emulator') {
+    out.push({
+      id: 'credential.demo-outside-emulator',
+      severity: 'error',
+      field: 'credential',
+      message: 'The demo key was made by Pushdeck; only the local emulator accepts it.',
+      fix: 'Choose the local emulator, or add your own .p8 key for Apple.'
+    })
+  }
+}
+
+function checkToken(raw: string, out: Finding[]): string | null {
+  const result = normaliseDeviceToken(raw)
+  if (!result.ok) {
+    const { code, message, fix, suggestion } = result.problem
+    out.push({
+      id: code,
+      severity: 'error',
+      field: 'token',
+      message,
+      fix,
+      ...(suggestion ? { action: { kind: 'use-token' as const, label: suggestion.label, value: suggestion.token } } : {})
+    })
+    return null
+  }
+  if (result.notes.length > 0) {
+    out.push({ id: 'token.normalised', severity: 'info', field: 'token', message: `Normalised from the pasted value: ${result.notes.join(', ')}.`, fix: `Pushdeck sends ${result.token}.` })
+  }
+  return result.token
+}
+
+function checkTopic(draft: PushDraft, topic: string, out: Finding[]): void {
+  const bundleId = draft.bundleId.trim()
+  if (bundleId === '') {
+    out.push({ id: 'topic.missing', severity: 'error', field: 'topic', message: 'The topic (bundle ID) is empty; token auth needs it (APNs: MissingTopic).', fix: "Enter the app's bundle ID, e.g. com.example.app." })
+    return
+  }
+  if (!BUNDLE_ID.test(bundleId)) {
+    out.push({
+      id: 'topic.malformed',
+      severity: 'error',
+      field: 'topic',
+      message: `"${bundleId}" is not a bundle ID${/[<>\s]/.test(bundleId) ? ': it contains brackets or spaces' : ''}.`,
+      fix: 'Use letters, digits, hyphens and dots only, as in com.example.app.'
+    })
+    return
+  }
+  const typed = topicSuffixOf(bundleId)
+  const wanted = PUSH_TYPE_INFO[draft.pushType].topicSuffix
+  if (typed && typed !== wanted) {
+    out.push({
+      id: 'topic.suffix-mismatch',
+      severity: 'warning',
+      field: 'topic',
+      message: `The topic ends in "${typed}", which belongs to another push type than ${draft.pushType}.`,
+      fix: `Enter the bare bundle ID; Pushdeck adds the suffix for the push type and sends ${topic}.`
+    })
+  }
+}
+
+function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]): { body: string | null; bytes: number | null } {
+  const analysis = analysePayload(draft.payloadText)
+  if (analysis.smartQuotes) {
+    out.push({
+      id: 'payload.smart-quotes',
+      severity: 'error',
+      field: 'payload',
+      message: 'The payload contains typographic (smart) quotes, which are not JSON.',
+      fix: 'Replace them with straight quotes.',
+      action: { kind: 'replace-smart-quotes', label: 'Replace smart quotes' }
+    })
+  }
+  if (analysis.syntaxError) {
+    const e = analysis.syntaxError
+    if (!analysis.smartQuotes) {
+      out.push({ id: 'payload.syntax', severity: 'error', field: 'payload', message: `Invalid JSON at line ${e.line}, column ${e.column}: ${e.message}.`, fix: 'Fix the JSON at that position.' })
+    }
+    return { body: null, bytes: null }
+  }
+  const value = analysis.value
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    out.push({ id: 'payload.root-not-object', severity: 'error', field: 'payload', message: `The payload must be a JSON object; this one is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`, fix: 'Wrap it in an object: {"aps": {...}}.' })
+    return { body: analysis.body, bytes: analysis.bytes }
+  }
+  if (analysis.bytes !== null && analysis.bytes > byteLimit) {
+    out.push({
+      id: 'payload.too-large',
+      severity: 'error',
+      field: 'payload',
+      message: `The payload is ${analysis.bytes} bytes; ${draft.pushType} pushes allow ${byteLimit} bytes (UTF-8, as APNs counts).`,
+      fix: `Remove ${analysis.bytes - byteLimit} bytes. Emoji take 4 bytes each.`
+    })
+  }
+  for (const path of analysis.impreciseNumbers) {
+    out.push({ id: 'payload.imprecise-number', severity: 'error', field: 'payload', message: `The number at ${path} is too large to send exactly; it would change in transit.`, fix: 'Send it as a string.' })
+  }
+  for (const path of analysis.duplicateKeys) {
+    out.push({ id: 'payload.duplicate-key', severity: 'warning', field: 'payload', message: `The key ${path} appears twice; only the last one is sent.`, fix: 'Remove one of them.' })
+  }
+  checkAps(draft, value as Record<string, unknown>, out)
+  return { body: analysis.body, bytes: analysis.bytes }
+}
+
+const APS_KEYS = new Set([
+  'alert', 'badge', 'sound', 'thread-id', 'category', 'content-available', 'mutable-content', 'target-content-id',
+  'interruption-level', 'relevance-score', 'filter-criteria', 'stale-date', 'content-state', 'timestamp', 'event',
+  'dismissal-date', 'attributes-type', 'attributes', 'input-push-token', 'input-push-channel', 'content-changed', 'url-args'
+])
+
+function checkAps(draft: PushDraft, payload: Record<string, unknown>, out: Finding[]): void {
+  const aps = payload.aps
+  if (aps === undefined) {
+    if (draft.pushType === 'alert' || draft.pushType === 'background') {
+      out.push({ id: 'payload.no-aps', severity: 'warning', field: 'payload', message: 'The payload has no "aps" dictionary: APNs accepts it, but the device shows nothing and does not wake the app.', fix: 'Add "aps": {"alert": ...} for a visible push, or "aps": {"content-available": 1} for a background one.' })
+    }
+    return
+  }
+  if (aps === null || typeof aps !== 'object' || Array.isArray(aps)) {
+    out.push({ id: 'payload.aps-not-object', severity: 'error', field: 'payload', message: '"aps" must be a JSON object.', fix: 'Write "aps": { ... }.' })
+    return
+  }
+  const apsObject = aps as Record<string, unknown>
+  if ('badge' in apsObject && typeof apsObject.badge !== 'number') {
+    out.push({ id: 'payload.badge-not-number', severity: 'warning', field: 'payload', message: `"badge" is ${JSON.stringify(apsObject.badge)}; iOS ignores a badge that is not a number.`, fix: 'Write the badge as a number, e.g. "badge": 3.' })
+  }
+  const contentAvailable = apsObject['content-available']
+  if (contentAvailable !== undefined && contentAvailable !== 1) {
+    out.push({ id: 'payload.content-available-not-1', severity: 'warning', field: 'payload', message: `"content-available" is ${JSON.stringify(contentAvailable)}; iOS only wakes the app for the number 1.`, fix: 'Write "content-available": 1.' })
+  }
+  const custom = Object.keys(apsObject).filter((k) => !APS_KEYS.has(k))
+  if (custom.length > 0) {
+    out.push({ id: 'payload.custom-aps-keys', severity: 'warning', field: 'payload', message: `APNs ignores custom keys inside "aps": ${custom.join(', ')}.`, fix: 'Move custom keys beside "aps", at the top level.' })
+  }
+  const visible = ['alert', 'badge', 'sound'].filter((k) => k in apsObject)
+  if (draft.pushType === 'alert' && Object.keys(apsObject).length === 0) {
+    out.push({ id: 'payload.empty-aps', severity: 'warning', field: 'payload', message: '"aps" is empty: the device shows nothing.', fix: 'Add an alert, badge or sound.' })
+  }
+  if (draft.pushType === 'alert' && contentAvailable === 1 && visible.length === 0) {
+    out.push({ id: 'pushType.should-be-background', severity: 'warning', field: 'pushType', message: 'This is a background (content-available only) payload sent as an alert push; iOS may drop it.', fix: 'Choose the background push type with priority 5.' })
+  }
+  if (draft.pushType === 'background') checkBackground(draft, apsObject, visible, out)
+}
+
+function checkBackground(draft: PushDraft, aps: Record<string, unknown>, visible: string[], out: Finding[]): void {
+  if (draft.priority !== 5) {
+    out.push({
+      id: 'background.priority',
+      severity: 'error',
+      field: 'priority',
+      message: `Background pushes must use priority 5; Apple calls priority ${draft.priority} an error for them, and the app is not woken.`,
+      fix: 'Set priority 5.',
+      action: { kind: 'set-priority', label: 'Use priority 5', value: '5' }
+    })
+  }
+  if (aps['content-available'] !== 1) {
+    out.push({ id: 'background.no-content-available', severity: 'warning', field: 'payload', message: 'A background push without "content-available": 1 does not wake the app.', fix: 'Add "content-available": 1 to "aps".' })
+  }
+  if (visible.length > 0) {
+    out.push({ id: 'background.visible-keys', severity: 'warning', field: 'payload', message: `A background push should carry no ${visible.join(', ')}; iOS may treat it as an alert or drop it.`, fix: 'Remove them, or choose the alert push type.' })
+  }
+}

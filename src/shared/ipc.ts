@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import type { CredentialSummary, SavedDevice, SendResult } from './domain'
+import { ENVIRONMENTS } from './environments'
+import type { Channel } from './ipc-channels'
+import { PRIORITIES, PUSH_TYPES } from './push-types'
+import type { Result } from './result'
+
+/** The whole renderer <-> main contract: every channel's input schema and output type. */
+
+const MAX_PAYLOAD_TEXT = 1_000_000
+const MAX_KEY_FILE_BYTES = 64 * 1024
+
+const output = <T>() => undefined as unknown as T
+const channel = <I extends z.ZodType, O>(input: I, _output: O) => ({ input, output: _output })
+
+const none = z.undefined()
+const id = z.object({ id: z.string().min(1).max(100) }).strict()
+
+export const keySourceSchema = z.union([
+  z.object({ text: z.string().min(1).max(MAX_KEY_FILE_BYTES) }).strict(),
+  z.object({ fileName: z.string().max(500), base64: z.string().min(1).max(Math.ceil((MAX_KEY_FILE_BYTES * 4) / 3) + 4) }).strict()
+])
+
+export const addTokenKeySchema = z
+  .object({
+    label: z.string().max(200),
+    keyId: z.string().max(100),
+    teamId: z.string().max(100),
+    key: keySourceSchema
+  })
+  .strict()
+
+export const environmentSchema = z.enum(ENVIRONMENTS)
+
+export const saveDeviceSchema = z
+  .object({
+    name: z.string().max(200),
+    token: z.string().max(2000),
+    bundleId: z.string().max(300),
+    environment: environmentSchema
+  })
+  .strict()
+
+export const sendRequestSchema = z
+  .object({
+    credentialId: z.string().max(100),
+    environment: environmentSchema,
+    deviceToken: z.string().max(2000),
+    bundleId: z.string().max(300),
+    pushType: z.enum(PUSH_TYPES),
+    priority: z.union(PRIORITIES.map((p) => z.literal(p)) as [z.ZodLiteral<10>, z.ZodLiteral<5>, z.ZodLiteral<1>]),
+    payloadText: z.string().max(MAX_PAYLOAD_TEXT)
+  })
+  .strict()
+
+export const contract = {
+  'app:notices': channel(none, output<string[]>()),
+  'credentials:list': channel(none, output<CredentialSummary[]>()),
+  'credentials:addTokenKey': channel(addTokenKeySchema, output<CredentialSummary>()),
+  'credentials:remove': channel(id, output<null>()),
+  'devices:list': channel(none, output<SavedDevice[]>()),
+  'devices:save': channel(saveDeviceSchema, output<SavedDevice>()),
+  'devices:remove': channel(id, output<null>()),
+  'demo:status': channel(none, output<{ offered: boolean }>()),
+  'demo:setup': channel(none, output<{ credential: CredentialSummary; devices: SavedDevice[] }>()),
+  'demo:dismiss': channel(none, output<null>()),
+  'push:send': channel(sendRequestSchema, output<SendResult>())
+} satisfies Record<Channel, { input: z.ZodType; output: unknown }>
+
+// Both directions: every contract key is a listed channel and every listed channel has a schema.
+type MissingFromContract = Exclude<Channel, keyof typeof contract>
+type MissingFromList = Exclude<keyof typeof contract, Channel>
+const _inSync: [MissingFromContract, MissingFromList] extends [never, never] ? true : never = true
+void _inSync
+
+export type Contract = typeof contract
+export type ChannelInput<C extends Channel> = z.infer<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = Contract[C]['output']
+
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never
+type Domain = DomainOf<Channel>
+type MethodArgs<C extends Channel> = ChannelInput<C> extends undefined ? [] : [input: ChannelInput<C>]
+
+/** window.api: one named method per channel, grouped by domain (api.push.send(...)). */
+export type Api = {
+  [D in Domain]: {
+    [C in Channel as C extends `${D}:${infer Verb}` ? Verb : never]: (...args: MethodArgs<C>) => Promise<Result<ChannelOutput<C>>>
+  }
+}
