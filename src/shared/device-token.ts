@@ -99,9 +99,10 @@ function problem(code: string, message: string, fix: string): TokenNormalisation
 
 function base64ToHex(text: string): string | null {
   if (!BASE64.test(text) || text.length % 4 === 1) return null
-  // Pure hex strings are also valid base64; they were handled above, so any letter beyond f, or
-  // + / = _ here is what marks base64.
-  if (!/[g-zG-Z+/=_]/.test(text)) return null
+  // Hex digits make up about a third of random base64. A value that is mostly hex is a damaged
+  // hex token, and decoding it would offer a plausible but wrong conversion.
+  const hexShare = (text.match(/[0-9a-fA-F]/g)?.length ?? 0) / text.length
+  if (hexShare > 0.75) return null
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
     return [...binary].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('')

@@ -58,6 +58,8 @@ export interface SendResult {
   /** From a 410 answer, ISO 8601. */
   unregisteredAt: string | null
   latencyMs: number
+  /** 2 when a dropped connection was retried once on a fresh one. */
+  attempts: number
   environment: Environment
   credentialLabel: string
   sentAt: string

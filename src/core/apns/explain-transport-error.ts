@@ -1,0 +1,38 @@
+import type { ReasonExplanation } from '../../shared/apns-reasons'
+
+/**
+ * Failures without an APNs status are connection problems, not APNs rejections (C-22); say so
+ * in plain words and name where to look.
+ */
+export interface TransportDiagnosis extends ReasonExplanation {
+  /** Worth one more try on a fresh connection: the connection died, the request never got an answer. */
+  retryable: boolean
+}
+
+export function explainTransportError(message: string, host: string, isEmulator: boolean): TransportDiagnosis {
+  const m = message.toLowerCase()
+  if (m.includes('econnrefused')) {
+    return {
+      explanation: `Could not connect to ${host}: the connection was refused.`,
+      fix: isEmulator ? 'The local emulator is not listening; restart Pushdeck.' : 'Check the network; a firewall may block outgoing port 443.',
+      retryable: false
+    }
+  }
+  if (m.includes('enotfound') || m.includes('eai_again')) {
+    return { explanation: `Could not look up ${host}: no network or no DNS.`, fix: 'Check the internet connection.', retryable: false }
+  }
+  if (m.includes('certificate') || m.includes('self-signed') || m.includes('self signed') || m.includes('unable to verify')) {
+    return {
+      explanation: `The TLS certificate of ${host} is not trusted, so Pushdeck did not send.`,
+      fix: 'A proxy or security product may be intercepting HTTPS; send from a network without it.',
+      retryable: false
+    }
+  }
+  if (m.includes('timeout') || m.includes('timed out')) {
+    return { explanation: `${host} did not answer in time; the connection was reset.`, fix: 'Send again. If it keeps happening, check the network.', retryable: true }
+  }
+  if (m.includes('goaway') || m.includes('stream ended unexpectedly') || m.includes('refused_stream') || m.includes('econnreset') || m.includes('socket hang up') || m.includes('client is destroyed')) {
+    return { explanation: `The connection to ${host} closed before APNs answered.`, fix: 'Send again; Pushdeck opens a new connection.', retryable: true }
+  }
+  return { explanation: `The request did not reach APNs: ${message}`, fix: 'Check the network and send again.', retryable: false }
+}

@@ -1,0 +1,106 @@
+import apn from '@parse/node-apn'
+import type { Logger } from '../ports'
+import type { TokenSigningKey } from '../credentials/credential-service'
+import type { ApnsEndpoint } from './endpoint'
+
+/** How long one stream may stay silent before node-apn gives up on it. */
+export const REQUEST_TIMEOUT_MS = 10_000
+
+export type ProviderFactory = (options: apn.ProviderOptions) => apn.Provider
+
+interface PoolEntry {
+  credentialId: string
+  provider: apn.Provider
+}
+
+/**
+ * One node-apn Provider per credential and endpoint, reused across sends: a Provider mints its
+ * JWT once and refreshes it every 55 minutes, so a new Provider per send would trip APNs'
+ * TooManyProviderTokenUpdates (C-18). Providers are never mutated; an edited or removed
+ * credential gets its providers shut down (C-21).
+ */
+export class ProviderPool {
+  private readonly entries = new Map<string, PoolEntry>()
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly factory: ProviderFactory = (options) => new apn.Provider(options)
+  ) {}
+
+  acquire(key: TokenSigningKey, endpoint: ApnsEndpoint): apn.Provider {
+    const cacheKey = [key.summary.id, key.fingerprint, endpoint.address, endpoint.port, endpoint.production].join('|')
+    const cached = this.entries.get(cacheKey)
+    if (cached) return cached.provider
+    const provider = this.factory({
+      token: { key: key.privateKeyPem, keyId: key.summary.keyId, teamId: key.summary.teamId },
+      address: endpoint.address,
+      port: endpoint.port,
+      production: endpoint.production,
+      ...(endpoint.ca ? { ca: [endpoint.ca] } : {}),
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      // node-apn retries immediately and ignores Retry-After; Pushdeck decides about retries itself.
+      connectionRetryLimit: 0,
+      // APNs allows one stream until the first valid token; without this a fan-out on a fresh
+      // connection loses requests to REFUSED_STREAM (apns-reference.md §1.8).
+      peerMaxConcurrentStreams: 1
+    } as apn.ProviderOptions)
+    this.entries.set(cacheKey, { credentialId: key.summary.id, provider })
+    return provider
+  }
+
+  /** node-apn never notices a dead connection; dropping the session makes the next send reconnect. */
+  dropSessions(): void {
+    for (const { provider } of this.entries.values()) destroySession(provider)
+  }
+
+  dropSessionOf(provider: apn.Provider): void {
+    destroySession(provider)
+  }
+
+  async releaseCredential(credentialId: string): Promise<void> {
+    const doomed = [...this.entries].filter(([, e]) => e.credentialId === credentialId)
+    doomed.forEach(([k]) => this.entries.delete(k))
+    await Promise.all(doomed.map(([, e]) => shutdown(e.provider)))
+  }
+
+  async shutdown(): Promise<void> {
+    const all = [...this.entries.values()]
+    this.entries.clear()
+    await Promise.all(all.map((e) => shutdown(e.provider)))
+    this.logger.info(`closed ${all.length} APNs connection(s)`)
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+}
+
+function destroySession(provider: apn.Provider): void {
+  const session = (provider as unknown as { client?: { session?: { destroy(): void } } }).client?.session
+  session?.destroy()
+}
+
+const SHUTDOWN_GRACE_MS = 2_000
+
+/**
+ * node-apn's shutdown returns undefined despite its typings; only the callback tells when it is
+ * done, and a peer that never answers the close must not keep the app from quitting.
+ */
+function shutdown(provider: apn.Provider): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      destroySession(provider)
+      resolve()
+    }, SHUTDOWN_GRACE_MS)
+    timer.unref()
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    try {
+      void provider.shutdown(done)
+    } catch {
+      done()
+    }
+  })
+}

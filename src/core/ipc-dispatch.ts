@@ -1,0 +1,30 @@
+import { contract } from '../shared/ipc'
+import { CHANNELS, type Channel } from '../shared/ipc-channels'
+import { fail, type Result } from '../shared/result'
+import type { Logger } from './ports'
+import type { Router } from './router'
+
+const KNOWN = new Set<string>(CHANNELS)
+
+/**
+ * Every call from a window goes through here: unknown channels and inputs that fail the
+ * channel's schema are answered with a validation error, and a handler bug becomes a generic
+ * error value instead of a crashed main process. Inputs are never logged: they may hold keys.
+ */
+export async function dispatch(router: Router, channel: string, rawInput: unknown, logger: Logger): Promise<Result<unknown>> {
+  if (!KNOWN.has(channel)) return fail('ipc.unknown-channel', `Unknown request "${channel.slice(0, 60)}".`)
+  const name = channel as Channel
+  const parsed = contract[name].input.safeParse(rawInput)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const where = issue?.path.length ? issue.path.join('.') : 'input'
+    return fail('ipc.invalid-input', `Invalid ${where} for ${name}: ${issue?.message ?? 'does not match the expected shape'}.`)
+  }
+  try {
+    const handler = router[name] as (input: unknown) => Result<unknown> | Promise<Result<unknown>>
+    return await handler(parsed.data)
+  } catch (error) {
+    logger.error(`handler ${name} failed: ${(error as Error)?.stack ?? String(error)}`)
+    return fail('internal', 'Something went wrong inside Pushdeck; nothing was changed.', 'Try again. If it repeats, report it with the log file.')
+  }
+}

@@ -1,0 +1,71 @@
+import { diagnose } from '../shared/diagnosis'
+import type { SendRequest, SendResult } from '../shared/domain'
+import { fail, ok, type Result } from '../shared/result'
+import { appleEndpoint, type ApnsEndpoint } from './apns/endpoint'
+import type { PushSender } from './apns/push-sender'
+import type { CredentialService } from './credentials/credential-service'
+import type { DeviceService } from './library/device-service'
+
+export type EndpointResolver = (environment: SendRequest['environment']) => Promise<ApnsEndpoint>
+
+export const defaultEndpoints = (emulatorEndpoint: () => Promise<ApnsEndpoint>): EndpointResolver => async (environment) =>
+  environment === 'emulator' ? emulatorEndpoint() : appleEndpoint(environment)
+
+/**
+ * One send: the same checker the renderer runs live is enforced again here, then the push goes
+ * out and the answer comes back explained.
+ */
+export class PushService {
+  constructor(
+    private readonly credentials: CredentialService,
+    private readonly devices: DeviceService,
+    private readonly sender: PushSender,
+    private readonly endpoints: EndpointResolver,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  async send(request: SendRequest): Promise<Result<SendResult>> {
+    const key = this.credentials.signingKey(request.credentialId)
+    const credential = key.ok ? key.value.summary : null
+    const diagnosis = diagnose(request, credential)
+    const blocking = diagnosis.findings.find((f) => f.severity === 'error')
+    if (blocking) return fail(`send.blocked.${blocking.id}`, blocking.message, blocking.fix)
+    if (!key.ok) return key
+    if (!diagnosis.token || diagnosis.body === null) return fail('send.blocked', 'The push is incomplete.', 'Fill in the token and payload.')
+
+    let endpoint: ApnsEndpoint
+    try {
+      endpoint = await this.endpoints(request.environment)
+    } catch (error) {
+      return fail('emulator.unavailable', `The local emulator could not start: ${(error as Error).message}`, 'Restart Pushdeck; if it persists, report it with this message.')
+    }
+
+    const sentAt = this.now().toISOString()
+    const report = await this.sender.deliver(key.value, endpoint, {
+      token: diagnosis.token,
+      topic: diagnosis.topic,
+      pushType: request.pushType,
+      priority: request.priority,
+      body: diagnosis.body
+    })
+    if (report.status === 410 && report.unregisteredAt) this.devices.markUnregistered(diagnosis.token, report.unregisteredAt)
+
+    return ok({
+      outcome: report.outcome,
+      status: report.status,
+      reason: report.reason,
+      explanation: report.explanation,
+      fix: report.fix,
+      apnsId: report.apnsId,
+      apnsUniqueId: report.apnsUniqueId,
+      unregisteredAt: report.unregisteredAt,
+      latencyMs: report.latencyMs,
+      attempts: report.attempts,
+      environment: request.environment,
+      credentialLabel: key.value.summary.label,
+      sentAt,
+      request: report.request,
+      warnings: diagnosis.findings.filter((f) => f.severity === 'warning')
+    })
+  }
+}

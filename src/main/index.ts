@@ -1,0 +1,46 @@
+import { app, BrowserWindow, powerMonitor, session } from 'electron'
+import { createAppServices, type AppServices } from '../core/app-services'
+import { consoleLogger } from './console-logger'
+import { createMainWindow, rendererUrl } from './main-window'
+import { registerIpc } from './register-ipc'
+import { safeStorageSecretBox } from './safe-storage-secret-box'
+import { openStoreFile } from './store-files'
+import { TrustedSenders } from './trusted-sender'
+
+let services: AppServices | null = null
+const senders = new TrustedSenders(rendererUrl)
+
+void app.whenReady().then(() => {
+  const dataDir = app.getPath('userData')
+  services = createAppServices({
+    dataDir,
+    secrets: safeStorageSecretBox,
+    openStore: (name) => openStoreFile(dataDir, name),
+    logger: consoleLogger
+  })
+  registerIpc(services.router, senders, consoleLogger)
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+
+  const drop = () => services?.dropConnections()
+  powerMonitor.on('resume', drop)
+  powerMonitor.on('unlock-screen', drop)
+
+  createMainWindow(senders)
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(senders)
+  })
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+// Close APNs connections and the emulator before quitting, so nothing keeps the process alive (C-21).
+let quitting = false
+app.on('before-quit', (event) => {
+  if (quitting || !services) return
+  event.preventDefault()
+  quitting = true
+  void services.shutdown().finally(() => app.quit())
+})

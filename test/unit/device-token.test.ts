@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { normaliseDeviceToken } from '../../src/shared/device-token'
+
+const TOKEN = '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0'
+
+function normalised(raw: string): string {
+  const result = normaliseDeviceToken(raw)
+  if (!result.ok) throw new Error(`expected ok, got ${result.problem.code}: ${result.problem.message}`)
+  return result.token
+}
+function problemCode(raw: string): string {
+  const result = normaliseDeviceToken(raw)
+  if (result.ok) throw new Error(`expected a problem, got token ${result.token}`)
+  return result.problem.code
+}
+
+describe('device token normalisation', () => {
+  it('C-01: strips angle brackets and 8-character groups and says so', () => {
+    const result = normaliseDeviceToken('<0f1e2d3c 4b5a6978 8796a5b4 c3d2e1f0 01122334 45566778 899aabbc cddeeff0>')
+    expect(result).toEqual({ ok: true, token: TOKEN, notes: ['removed brackets, spaces and separators'] })
+  })
+
+  it('C-01 kind: dashes, colons, tabs and a 0x prefix are separators too', () => {
+    expect(normalised('0f1e2d3c-4b5a6978-8796a5b4-c3d2e1f0-01122334-45566778-899aabbc-cddeeff0')).toBe(TOKEN)
+    expect(normalised('0x' + TOKEN)).toBe(TOKEN)
+    expect(normalised(TOKEN.match(/../g)!.join(':'))).toBe(TOKEN)
+    expect(normalised('\t' + TOKEN.slice(0, 32) + '\t' + TOKEN.slice(32))).toBe(TOKEN)
+  })
+
+  it('C-02: refuses the iOS 13 debug summary instead of stripping it into a wrong token', () => {
+    expect(problemCode('{length = 32, bytes = 0x0f1e2d3c 4b5a6978 8796a5b4 c3d2e1f0 ... 899aabbc cddeeff0 }')).toBe('token.debug-summary')
+    expect(problemCode('0f1e2d3c4b5a6978…899aabbccddeeff0')).toBe('token.debug-summary')
+    const result = normaliseDeviceToken('{length=32,bytes=0x0f1e2d3c...cddeeff0}')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.problem.fix).toContain('%02x')
+  })
+
+  it('C-03: accepts even-length hex tokens longer than 64 characters', () => {
+    const long = TOKEN + TOKEN + TOKEN.slice(0, 32)
+    expect(long).toHaveLength(160)
+    expect(normalised(long)).toBe(long)
+  })
+
+  it('C-03: refuses odd length and short tokens with the count', () => {
+    const odd = normaliseDeviceToken(TOKEN + 'a')
+    expect(odd.ok).toBe(false)
+    if (!odd.ok) expect(odd.problem.message).toContain('65 hex digits')
+    expect(problemCode(TOKEN.slice(0, 62))).toBe('token.too-short')
+  })
+
+  it('C-04: accepts uppercase and stores lowercase', () => {
+    const result = normaliseDeviceToken(TOKEN.toUpperCase())
+    expect(result).toEqual({ ok: true, token: TOKEN, notes: ['converted to lowercase'] })
+  })
+
+  it('C-05: detects base64 and offers the hex conversion without applying it', () => {
+    const result = normaliseDeviceToken('Dx4tPEtaaXiHlqW0w9Lh8AESIzRFVmd4iZqrvM3e7/A=')
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problem.code).toBe('token.base64')
+    expect(result.problem.suggestion?.token).toBe(TOKEN)
+  })
+
+  it('C-05 kind: base64url without padding is recognised too', () => {
+    const result = normaliseDeviceToken('Dx4tPEtaaXiHlqW0w9Lh8AESIzRFVmd4iZqrvM3e7_A')
+    expect(!result.ok && result.problem.suggestion?.token).toBe(TOKEN)
+  })
+
+  it('C-06: empty, placeholder and junk are refused; whitespace and zero-width characters are trimmed', () => {
+    expect(problemCode('')).toBe('token.empty')
+    expect(problemCode('   \n')).toBe('token.empty')
+    expect(problemCode('(null)')).toBe('token.placeholder')
+    expect(problemCode('"undefined"')).toBe('token.placeholder')
+    expect(normalised(TOKEN + '\n')).toBe(TOKEN)
+    expect(normalised('\u200b' + TOKEN)).toBe(TOKEN)
+    expect(normalised('\uFEFF' + TOKEN + '\u2060')).toBe(TOKEN)
+  })
+
+  it('C-06: never strips letters out of a non-hex value', () => {
+    const result = normaliseDeviceToken(TOKEN.slice(0, 60) + 'null')
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.problem.code).toBe('token.not-hex')
+      expect(result.problem.message).toContain('"n" at position 61')
+    }
+  })
+})
