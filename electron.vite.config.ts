@@ -1,6 +1,21 @@
 import { resolve } from 'node:path'
-import { defineConfig } from 'electron-vite'
+import { defineConfig, type Plugin } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+
+/**
+ * The shipped page keeps the strict CSP in index.html. Only the dev server loosens it, because
+ * React Refresh injects an inline preamble and Vite's HMR talks over a websocket.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'pushdeck-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*")
+  }
+}
 
 export default defineConfig({
   main: {
@@ -17,6 +32,6 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: { '@renderer': resolve('src/renderer/src') } },
-    plugins: [react()]
+    plugins: [react(), devServerCsp()]
   }
 })

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { KeyObject } from 'node:crypto'
 import type { ApnsEndpoint } from './apns/endpoint'
-import { createEmulatorTlsIdentity, startEmulator, type DeviceState, type EmulatorTlsIdentity, type RunningEmulator } from './emulator'
+import { createEmulatorTlsIdentity, startEmulator, type DeviceState, type EmulatorTlsIdentity, type RecordedRequest, type RunningEmulator } from './emulator'
 
 /**
  * The app's "local emulator" environment: started on first use, with a TLS identity made once
@@ -26,6 +26,11 @@ export class LocalEmulator {
   seedDevice(token: string, state: DeviceState): void {
     this.seeded.set(token, state)
     void this.running?.then((emulator) => emulator.devices.set(token, state))
+  }
+
+  /** What the emulator received, newest last; empty until it has started. */
+  async requests(): Promise<RecordedRequest[]> {
+    return this.running ? (await this.running).requests() : []
   }
 
   async stop(): Promise<void> {

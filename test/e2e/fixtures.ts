@@ -1,0 +1,56 @@
+import { test as base, type Page } from '@playwright/test'
+import { join } from 'node:path'
+import { dispatch } from '../../src/core/ipc-dispatch'
+import { silentLogger } from '../../src/core/ports'
+import { CHANNELS } from '../../src/shared/ipc-channels'
+import { serveDirectory } from '../support/static-server'
+import { createTestApp, type TestApp } from '../support/test-app'
+
+/**
+ * The built renderer in Chromium, with window.api bound through exposeBinding to the same
+ * router and dispatch Electron main registers, on a fresh temp data folder per test.
+ */
+interface Fixtures {
+  app: TestApp
+  pushdeck: Page
+}
+
+export const test = base.extend<Fixtures, { rendererUrl: string }>({
+  rendererUrl: [
+    async ({}, use) => {
+      const server = await serveDirectory(join(import.meta.dirname, '../../out/renderer'))
+      await use(server.url)
+      await server.close()
+    },
+    { scope: 'worker' }
+  ],
+  app: async ({}, use) => {
+    const app = createTestApp()
+    await use(app)
+    await app.dispose()
+  },
+  pushdeck: async ({ page, app, rendererUrl }, use) => {
+    await page.exposeBinding('__pushdeckInvoke', (_source, channel: string, input: unknown) => dispatch(app.router, channel, input, silentLogger))
+    // Mirrors src/preload/index.ts: one named method per channel.
+    await page.addInitScript((channels: readonly string[]) => {
+      const invoke = (window as unknown as { __pushdeckInvoke: (c: string, i: unknown) => Promise<unknown> }).__pushdeckInvoke
+      const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+      for (const channel of channels) {
+        const [domain, verb] = channel.split(':') as [string, string]
+        api[domain] ??= {}
+        api[domain][verb] = (input?: unknown) => invoke(channel, input)
+      }
+      ;(window as unknown as { api: unknown }).api = api
+    }, CHANNELS)
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    await page.goto(rendererUrl)
+    await use(page)
+    if (errors.length > 0) throw new Error(`The page logged errors:\n${errors.join('\n')}`)
+  }
+})
+
+export { expect } from '@playwright/test'
