@@ -1,0 +1,9 @@
+/**
+ * The local APNs emulator: public API. Plain Node (never electron), used by integration tests
+ * and by the app's offline "local emulator" environment. Import from here, not from the files
+ * behind it.
+ */
+export { createEmulatorTlsIdentity, type EmulatorTlsIdentity } from './tls-identity'
+export type { DeviceRegistry, DeviceState } from './device-registry'
+export type { RecordedRequest } from './recorder'
+export { startEmulator, type EmulatorOptions, type RunningEmulator } from './server'

@@ -1,0 +1,59 @@
+import type { DecodedJwt } from './jwt-verifier'
+
+/**
+ * The inbox: every request the emulator answered, with its verdict, for tests and the app's
+ * "try it" inspector. Credentials never enter it: the authorization header is redacted and only
+ * the JWT's header and claims are kept, never its signature.
+ */
+export interface RecordedRequest {
+  id: number
+  receivedAt: number
+  connectionId: number
+  method: string
+  path: string
+  /** Regular headers; repeated ones joined with ", ". authorization reads "bearer <redacted>". */
+  headers: Record<string, string>
+  jwt: DecodedJwt | null
+  body: string
+  bytes: number
+  status: number
+  reason: string | null
+  apnsId: string
+  apnsUniqueId: string | null
+  /** Warnings about what APNs would accept but mishandle (may be empty). */
+  lint: string[]
+}
+
+export const REDACTED_AUTHORIZATION = 'bearer <redacted>'
+/** Enough for a long test run or a "try it" session, small enough to never matter for memory. */
+export const DEFAULT_INBOX_LIMIT = 500
+
+export interface Recorder {
+  /** Store a request; the recorder assigns its id. */
+  record(request: Omit<RecordedRequest, 'id'>): RecordedRequest
+  /** Newest last. */
+  list(): RecordedRequest[]
+}
+
+export function createRecorder(limit = DEFAULT_INBOX_LIMIT): Recorder {
+  const entries: RecordedRequest[] = []
+  let nextId = 1
+  return {
+    record(request) {
+      const entry = { id: nextId++, ...request }
+      entries.push(entry)
+      if (entries.length > limit) entries.splice(0, entries.length - limit)
+      return entry
+    },
+    list: () => entries.slice()
+  }
+}
+
+/** Headers as the inbox shows them, with the provider token replaced. */
+export function redactHeaders(headers: Readonly<Record<string, readonly string[]>>): Record<string, string> {
+  const shown: Record<string, string> = {}
+  for (const [name, values] of Object.entries(headers)) {
+    shown[name] = name === 'authorization' ? REDACTED_AUTHORIZATION : values.join(', ')
+  }
+  return shown
+}
