@@ -1,0 +1,55 @@
+import { create } from 'zustand'
+import type { SendRequest, SendResult } from '../../../shared/domain'
+import { otherAppleEnvironment } from '../../../shared/environments'
+import type { AppError } from '../../../shared/result'
+import { api } from '../api'
+import { useCompose } from './compose'
+import { useDevices } from './devices'
+import { currentDiagnosis, currentRequest } from './diagnosis'
+
+/** The last send: what APNs answered, or why the send did not happen. */
+interface ResultState {
+  sending: boolean
+  result: SendResult | null
+  /** What was asked for with the last send; SendResult does not echo the push type. */
+  request: SendRequest | null
+  /** The send itself failed (main refused the input, or a check main enforces blocked it). */
+  error: AppError | null
+
+  send: () => Promise<void>
+  /** After BadDeviceToken: switch sandbox <-> production and send the same push again. */
+  retryInOtherEnvironment: () => Promise<void>
+}
+
+export const useResult = create<ResultState>()((set, get) => ({
+  sending: false,
+  result: null,
+  request: null,
+  error: null,
+
+  send: async () => {
+    // The button is disabled while sending and while a finding blocks; this guards fast repeats
+    // (double-click, Enter held down) that arrive before React re-renders.
+    if (get().sending || currentDiagnosis().blocked) return
+    const request = currentRequest()
+    set({ sending: true, result: null, error: null, request })
+    const outcome = await api.push.send(request)
+    set(outcome.ok ? { sending: false, result: outcome.value, error: null } : { sending: false, result: null, error: outcome.error })
+    // Main marks a saved device unregistered when APNs answers 410; show that on its row.
+    if (outcome.ok && outcome.value.unregisteredAt) await useDevices.getState().refresh()
+  },
+
+  retryInOtherEnvironment: async () => {
+    const last = get().result
+    const other = last ? otherAppleEnvironment(last.environment) : null
+    if (!other) return
+    useCompose.getState().setEnvironment(other)
+    await get().send()
+  }
+}))
+
+/** The environment a "Try …" button offers, when the answer suggests a sandbox/production mix-up. */
+export function retryEnvironment(result: SendResult | null) {
+  if (!result || result.outcome !== 'rejected' || result.reason !== 'BadDeviceToken') return null
+  return otherAppleEnvironment(result.environment)
+}
