@@ -1,0 +1,23 @@
+import { ComposePanel } from './features/compose/ComposePanel'
+import { DemoBanner } from './features/demo/DemoBanner'
+import { NoticeBar } from './features/notices/NoticeBar'
+import { ResultPanel } from './features/result/ResultPanel'
+import { Sidebar } from './features/Sidebar'
+
+/** One window: banners on top, then sidebar | compose | result side by side. */
+export function App() {
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <h1 className="app-title">Pushdeck</h1>
+      </header>
+      <DemoBanner />
+      <NoticeBar />
+      <main className="workspace">
+        <Sidebar />
+        <ComposePanel />
+        <ResultPanel />
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App'
+import { loadEverything } from './stores/startup'
+import './styles/index.css'
+
+// A file dropped anywhere but a drop zone would make the window navigate to it: take over the
+// default everywhere, and show "not allowed" outside the zones (which handle their own drops).
+window.addEventListener('dragover', (event) => {
+  event.preventDefault()
+  const inZone = event.target instanceof Element && event.target.closest('.drop-zone')
+  if (!inZone && event.dataTransfer) event.dataTransfer.dropEffect = 'none'
+})
+window.addEventListener('drop', (event) => event.preventDefault())
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>
+)
+
+void loadEverything()
