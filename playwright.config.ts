@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumExecutable } from './test/support/browser-path'
 
 /**
  * Two projects: the built renderer in Debian Chromium with window.api bound to the real router
@@ -30,7 +31,7 @@ export default defineConfig({
         browserName: 'chromium',
         headless: true,
         viewport: { width: 1360, height: 880 },
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: chromiumArgs }
+        launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs }
       }
     },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' }
