@@ -27,9 +27,12 @@ test('the packaged app opens sandboxed and sends a demo push to the emulator', a
   const app = await electron.launch({ executablePath: binary, args: ['.', `--user-data-dir=${userData}`] })
   try {
     const window = await app.firstWindow()
-    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences())
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false })
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
+    // The renderer process is sandboxed by the OS (reported on macOS and Windows) and has no Node.
+    const renderers = await app.evaluate(({ app }) => app.getAppMetrics().filter((m) => m.type === 'Tab'))
+    expect(renderers.length).toBeGreaterThan(0)
+    if (process.platform !== 'linux') expect(renderers.every((m) => m.sandboxed)).toBe(true)
+    expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined'])
+    expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(['app', 'credentials', 'demo', 'devices', 'push'])
 
     await window.getByTestId('demo-setup').click()
     await window.getByTestId('device-row').filter({ hasText: 'Demo iPhone' }).first().click()

@@ -112,7 +112,7 @@ function isTimeout(raw: unknown): boolean {
 function explain(response: NormalisedResponse, host: string, endpoint: ApnsEndpoint): { explanation: string; fix: string } {
   if (response.outcome === 'accepted') {
     return {
-      explanation: 'APNs accepted the push for delivery. Accepted is not delivered: APNs stores and forwards it when the device is reachable.',
+      explanation: 'APNs stores the push and forwards it when the device is reachable.',
       fix: 'If nothing shows on the device, check that the app is allowed to show notifications and that the token is current.'
     }
   }
