@@ -1,5 +1,6 @@
 export const ENVIRONMENTS = ['sandbox', 'production', 'emulator'] as const
 export type Environment = (typeof ENVIRONMENTS)[number]
+export type AppleEnvironment = Exclude<Environment, 'emulator'>
 
 export const ENVIRONMENT_LABELS: Record<Environment, string> = {
   sandbox: 'Sandbox (development)',
