@@ -18,7 +18,11 @@ const draft: PushDraft = {
   bundleId: 'com.example.pushdemo',
   pushType: 'alert',
   priority: 10,
-  payloadText
+  payloadText,
+  topicOverride: null,
+  expiration: { mode: 'relative', seconds: 3600 },
+  collapseId: 'order-A-1',
+  apnsId: ''
 }
 
 test('checker cost per keystroke', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { PushSender } from './apns/push-sender'
 import { ProviderPool, type ProviderFactory } from './apns/provider-pool'
+import { RetryAfterTap } from './apns/retry-after-tap'
 import { CredentialService } from './credentials/credential-service'
 import { storedCredentialsSchema } from './credentials/stored-credential'
 import { DemoService, demoStateSchema, emptyDemoState } from './demo/demo-service'
@@ -57,14 +58,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const devices = new DeviceService(new StoredDocument(deviceFile, 'devices', savedDevicesSchema, () => [], report))
   const emulator = new LocalEmulator(join(options.dataDir, 'emulator-tls.json'), (keyId, teamId) => credentials.publicKey(keyId, teamId))
   const demo = new DemoService(new StoredDocument(settingsFile, 'demo', demoStateSchema, emptyDemoState, report), credentials, devices, emulator)
-  const pool = new ProviderPool(options.logger, options.providerFactory)
-  const sender = new PushSender(pool, options.logger)
+  const tap = new RetryAfterTap()
+  const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider))
+  const sender = new PushSender(pool, tap, options.logger)
   const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()))
 
   credentials.onChange((id) => void pool.releaseCredential(id))
 
   return {
-    router: createRouter({ credentials, devices, demo, push, notices: () => [...notices] }),
+    router: createRouter({ credentials, devices, demo, push, emulator, notices: () => [...notices] }),
     emulator,
     dropConnections: () => pool.dropSessions(),
     shutdown: async () => {

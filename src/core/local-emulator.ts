@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { KeyObject } from 'node:crypto'
 import type { ApnsEndpoint } from './apns/endpoint'
-import { createEmulatorTlsIdentity, startEmulator, type DeviceState, type EmulatorTlsIdentity, type RecordedRequest, type RunningEmulator } from './emulator'
+import type { EmulatorFault, EmulatorRequest, FaultScope } from '../shared/emulator-types'
+import { createEmulatorTlsIdentity, startEmulator, type DeviceState, type EmulatorTlsIdentity, type RunningEmulator } from './emulator'
 
 /**
  * The app's "local emulator" environment: started on first use, with a TLS identity made once
@@ -29,8 +30,25 @@ export class LocalEmulator {
   }
 
   /** What the emulator received, newest last; empty until it has started. */
-  async requests(): Promise<RecordedRequest[]> {
+  async requests(): Promise<EmulatorRequest[]> {
     return this.running ? (await this.running).requests() : []
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null
+  }
+
+  /** Faults apply from the next request on, so the emulator starts if it has not yet. */
+  async injectFault(scope: FaultScope, fault: EmulatorFault): Promise<void> {
+    ;(await this.start()).faults.inject(scope, fault)
+  }
+
+  async pendingFaults(): Promise<{ scope: FaultScope; fault: EmulatorFault }[]> {
+    return this.running ? (await this.running).faults.pending() : []
+  }
+
+  async clearFaults(): Promise<void> {
+    if (this.running) (await this.running).faults.clear()
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,7 @@
 import { diagnose } from '../shared/diagnosis'
 import type { SendRequest, SendResult } from '../shared/domain'
+import { expirationHeaderValue } from '../shared/expiration'
+import { normaliseDeviceToken } from '../shared/device-token'
 import { fail, ok, type Result } from '../shared/result'
 import { appleEndpoint, type ApnsEndpoint } from './apns/endpoint'
 import type { PushSender } from './apns/push-sender'
@@ -25,13 +27,15 @@ export class PushService {
   ) {}
 
   async send(request: SendRequest): Promise<Result<SendResult>> {
-    const key = this.credentials.signingKey(request.credentialId)
-    const credential = key.ok ? key.value.summary : null
-    const diagnosis = diagnose(request, credential)
+    const now = this.now()
+    const token = normaliseDeviceToken(request.deviceToken)
+    const savedDevice = token.ok ? this.devices.findByToken(token.token) : null
+    const diagnosis = diagnose(request, this.credentials.find(request.credentialId), { now: now.getTime(), savedDevice })
     const blocking = diagnosis.findings.find((f) => f.severity === 'error')
     if (blocking) return fail(`send.blocked.${blocking.id}`, blocking.message, blocking.fix)
-    if (!key.ok) return key
     if (!diagnosis.token || diagnosis.body === null) return fail('send.blocked', 'The push is incomplete.', 'Fill in the token and payload.')
+    const identity = this.credentials.signingIdentity(request.credentialId)
+    if (!identity.ok) return identity
 
     let endpoint: ApnsEndpoint
     try {
@@ -40,13 +44,15 @@ export class PushService {
       return fail('emulator.unavailable', `The local emulator could not start: ${(error as Error).message}`, 'Restart Pushdeck; if it persists, report it with this message.')
     }
 
-    const sentAt = this.now().toISOString()
-    const report = await this.sender.deliver(key.value, endpoint, {
+    const report = await this.sender.deliver(identity.value, endpoint, {
       token: diagnosis.token,
       topic: diagnosis.topic,
       pushType: request.pushType,
       priority: request.priority,
-      body: diagnosis.body
+      body: diagnosis.body,
+      apnsId: request.apnsId,
+      expiration: expirationHeaderValue(request.expiration, now.getTime()),
+      collapseId: request.collapseId
     })
     if (report.status === 410 && report.unregisteredAt) this.devices.markUnregistered(diagnosis.token, report.unregisteredAt)
 
@@ -56,14 +62,15 @@ export class PushService {
       reason: report.reason,
       explanation: report.explanation,
       fix: report.fix,
-      apnsId: report.apnsId,
+      apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null,
       apnsUniqueId: report.apnsUniqueId,
       unregisteredAt: report.unregisteredAt,
       latencyMs: report.latencyMs,
       attempts: report.attempts,
+      retryNotes: report.retryNotes,
       environment: request.environment,
-      credentialLabel: key.value.summary.label,
-      sentAt,
+      credentialLabel: identity.value.summary.label,
+      sentAt: now.toISOString(),
       request: report.request,
       warnings: diagnosis.findings.filter((f) => f.severity === 'warning')
     })

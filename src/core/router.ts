@@ -4,6 +4,7 @@ import { ok, type Result } from '../shared/result'
 import type { CredentialService } from './credentials/credential-service'
 import type { DemoService } from './demo/demo-service'
 import type { DeviceService } from './library/device-service'
+import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
@@ -16,6 +17,7 @@ export interface RouterServices {
   devices: DeviceService
   demo: DemoService
   push: PushService
+  emulator: LocalEmulator
   notices: () => string[]
 }
 
@@ -24,6 +26,7 @@ export function createRouter(s: RouterServices): Router {
     'app:notices': () => ok(s.notices()),
     'credentials:list': () => ok(s.credentials.list()),
     'credentials:addTokenKey': (input) => s.credentials.addTokenKey(input),
+    'credentials:addCertificate': (input) => s.credentials.addCertificate(input),
     'credentials:remove': (input) => s.credentials.remove(input.id),
     'devices:list': () => ok(s.devices.list()),
     'devices:save': (input) => s.devices.save(input),
@@ -31,6 +34,15 @@ export function createRouter(s: RouterServices): Router {
     'demo:status': () => ok(s.demo.status()),
     'demo:setup': () => s.demo.setup(),
     'demo:dismiss': () => s.demo.dismiss(),
-    'push:send': (input) => s.push.send(input)
+    'push:send': (input) => s.push.send(input),
+    'emulator:inbox': async () => ok({ running: s.emulator.isRunning, requests: await s.emulator.requests(), faults: await s.emulator.pendingFaults() }),
+    'emulator:injectFault': async (input) => {
+      await s.emulator.injectFault(input.target, input.fault)
+      return ok(null)
+    },
+    'emulator:clearFaults': async () => {
+      await s.emulator.clearFaults()
+      return ok(null)
+    }
   }
 }

@@ -1,9 +1,10 @@
-import type { Environment } from './environments'
+import type { AppleEnvironment, Environment } from './environments'
+import type { Expiration } from './expiration'
 import type { Finding } from './diagnosis'
 import type { Priority, PushType } from './push-types'
 
 /** What the renderer may know about a credential: metadata only, never key material. */
-export interface CredentialSummary {
+export interface TokenCredentialSummary {
   id: string
   kind: 'token'
   label: string
@@ -13,6 +14,36 @@ export interface CredentialSummary {
   /** The generated key that only the local emulator accepts. */
   demo: boolean
 }
+
+/** A topic a push certificate allows, with the push types Apple lists for it (extension 1.2.840.113635.100.6.3.6). */
+export interface CertificateTopic {
+  topic: string
+  pushTypes: string[]
+}
+
+export interface CertificateCredentialSummary {
+  id: string
+  kind: 'certificate'
+  label: string
+  createdAt: string
+  demo: boolean
+  /** Common name, e.g. "Apple Push Services: com.example.app". */
+  subject: string
+  /** The certificate's UID: the app it pushes for, and the default topic. */
+  bundleId: string
+  teamId: string | null
+  /** Every topic the certificate allows, the bundle ID first. */
+  topics: CertificateTopic[]
+  environments: AppleEnvironment[]
+  notBefore: string
+  notAfter: string
+  /** SHA-1 fingerprint, as Keychain Access shows it. */
+  fingerprint: string
+  /** What the import did that the user should know (e.g. a legacy .p12 converted). */
+  importNotes: string[]
+}
+
+export type CredentialSummary = TokenCredentialSummary | CertificateCredentialSummary
 
 export interface SavedDevice {
   id: string
@@ -33,6 +64,13 @@ export interface SendRequest {
   pushType: PushType
   priority: Priority
   payloadText: string
+  /** apns-topic as typed; null derives it from the bundle ID and push type. */
+  topicOverride: string | null
+  expiration: Expiration
+  /** apns-collapse-id; empty for none. */
+  collapseId: string
+  /** apns-id; empty to have Pushdeck generate one, so the history always has it. */
+  apnsId: string
 }
 
 /** The request as it went on the wire; the JWT is redacted because it is a secret. */
@@ -58,8 +96,10 @@ export interface SendResult {
   /** From a 410 answer, ISO 8601. */
   unregisteredAt: string | null
   latencyMs: number
-  /** 2 when a dropped connection was retried once on a fresh one. */
+  /** How many requests this send took: more than 1 when Pushdeck retried. */
   attempts: number
+  /** Why each retry happened, or why none did (e.g. a Retry-After too long to wait for). */
+  retryNotes: string[]
   environment: Environment
   credentialLabel: string
   sentAt: string

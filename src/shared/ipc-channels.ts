@@ -6,6 +6,7 @@ export const CHANNELS = [
   'app:notices',
   'credentials:list',
   'credentials:addTokenKey',
+  'credentials:addCertificate',
   'credentials:remove',
   'devices:list',
   'devices:save',
@@ -13,7 +14,10 @@ export const CHANNELS = [
   'demo:status',
   'demo:setup',
   'demo:dismiss',
-  'push:send'
+  'push:send',
+  'emulator:inbox',
+  'emulator:injectFault',
+  'emulator:clearFaults'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CredentialSummary, SavedDevice, SendResult } from './domain'
+import type { EmulatorFault, EmulatorRequest, FaultScope } from './emulator-types'
 import { ENVIRONMENTS } from './environments'
 import type { Channel } from './ipc-channels'
 import { PRIORITIES, PUSH_TYPES } from './push-types'
@@ -30,7 +31,38 @@ export const addTokenKeySchema = z
   })
   .strict()
 
+export const addCertificateSchema = z
+  .object({
+    label: z.string().max(200),
+    /** A .p12, or a .pem holding both, or a certificate .pem/.cer plus a key .pem. */
+    files: z.array(z.object({ fileName: z.string().max(500), base64: z.string().min(1).max(Math.ceil((MAX_KEY_FILE_BYTES * 4) / 3) + 4) }).strict()).min(1).max(2),
+    passphrase: z.string().max(1000).nullable()
+  })
+  .strict()
+
 export const environmentSchema = z.enum(ENVIRONMENTS)
+
+export const expirationSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('none') }).strict(),
+  z.object({ mode: z.literal('immediate') }).strict(),
+  z.object({ mode: z.literal('at'), epochSeconds: z.number().int().min(0).max(4_102_444_800) }).strict(),
+  z.object({ mode: z.literal('relative'), seconds: z.number().int().min(0).max(366 * 24 * 3600) }).strict()
+])
+
+const faultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), status: z.union([z.literal(429), z.literal(500), z.literal(503)]), reason: z.string().max(100).optional(), retryAfterSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+  z.object({ kind: z.literal('latency'), ms: z.number().int().min(0).max(60_000) }).strict(),
+  z.object({ kind: z.literal('hang') }).strict(),
+  z.object({ kind: z.literal('goaway'), reason: z.string().max(100).optional() }).strict(),
+  z.object({ kind: z.literal('drop-connection') }).strict()
+])
+
+export const injectFaultSchema = z
+  .object({
+    target: z.discriminatedUnion('scope', [z.object({ scope: z.literal('next') }).strict(), z.object({ scope: z.literal('token'), token: z.string().min(1).max(2000) }).strict()]),
+    fault: faultSchema
+  })
+  .strict()
 
 export const saveDeviceSchema = z
   .object({
@@ -49,7 +81,11 @@ export const sendRequestSchema = z
     bundleId: z.string().max(300),
     pushType: z.enum(PUSH_TYPES),
     priority: z.union(PRIORITIES.map((p) => z.literal(p)) as [z.ZodLiteral<10>, z.ZodLiteral<5>, z.ZodLiteral<1>]),
-    payloadText: z.string().max(MAX_PAYLOAD_TEXT)
+    payloadText: z.string().max(MAX_PAYLOAD_TEXT),
+    topicOverride: z.string().max(300).nullable(),
+    expiration: expirationSchema,
+    collapseId: z.string().max(1000),
+    apnsId: z.string().max(100)
   })
   .strict()
 
@@ -57,6 +93,7 @@ export const contract = {
   'app:notices': channel(none, output<string[]>()),
   'credentials:list': channel(none, output<CredentialSummary[]>()),
   'credentials:addTokenKey': channel(addTokenKeySchema, output<CredentialSummary>()),
+  'credentials:addCertificate': channel(addCertificateSchema, output<CredentialSummary>()),
   'credentials:remove': channel(id, output<null>()),
   'devices:list': channel(none, output<SavedDevice[]>()),
   'devices:save': channel(saveDeviceSchema, output<SavedDevice>()),
@@ -64,7 +101,10 @@ export const contract = {
   'demo:status': channel(none, output<{ offered: boolean }>()),
   'demo:setup': channel(none, output<{ credential: CredentialSummary; devices: SavedDevice[] }>()),
   'demo:dismiss': channel(none, output<null>()),
-  'push:send': channel(sendRequestSchema, output<SendResult>())
+  'push:send': channel(sendRequestSchema, output<SendResult>()),
+  'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),
+  'emulator:injectFault': channel(injectFaultSchema, output<null>()),
+  'emulator:clearFaults': channel(none, output<null>())
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Both directions: every contract key is a listed channel and every listed channel has a schema.

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PushSender } from '../../src/core/apns/push-sender'
 import { ProviderPool } from '../../src/core/apns/provider-pool'
+import { RetryAfterTap } from '../../src/core/apns/retry-after-tap'
 import { createEmulatorTlsIdentity, startEmulator, type RunningEmulator } from '../../src/core/emulator'
 import { silentLogger } from '../../src/core/ports'
 import type { SendRequest } from '../../src/shared/domain'
@@ -40,6 +41,10 @@ function request(overrides: Partial<SendRequest>): SendRequest {
     pushType: 'alert',
     priority: 10,
     payloadText: '{"aps":{"alert":{"title":"Hi","body":"Test"}},"orderId":"A-1"}',
+    topicOverride: null,
+    expiration: { mode: 'none' },
+    collapseId: '',
+    apnsId: '',
     ...overrides
   }
 }
@@ -134,12 +139,12 @@ describe('the send path against the local emulator', () => {
     const emulator = track(await startEmulator({ tls: createEmulatorTlsIdentity(), resolveKey: () => createPublicKey(key.publicKeyPem) }))
     const pool = new ProviderPool(silentLogger)
     cleanups.push(() => pool.shutdown())
-    const sender = new PushSender(pool, silentLogger)
-    const signingKey = { summary: { id: 'k', kind: 'token' as const, label: 'k', keyId: 'KEY1234567', teamId: 'TEAM123456', createdAt: '', demo: false }, privateKeyPem: key.privateKeyPem, fingerprint: 'f' }
+    const sender = new PushSender(pool, new RetryAfterTap(), silentLogger)
+    const signingKey = { kind: 'token' as const, summary: { id: 'k', kind: 'token' as const, label: 'k', keyId: 'KEY1234567', teamId: 'TEAM123456', createdAt: '', demo: false }, privateKeyPem: key.privateKeyPem, fingerprint: 'f' }
     const endpoint = { environment: 'sandbox' as const, address: emulator.host, port: emulator.port, ca: emulator.caPem, production: false }
     const body = JSON.stringify({ aps: { alert: 'x' }, pad: 'p'.repeat(4097 - 30) })
     expect(Buffer.byteLength(body)).toBe(4097)
-    const report = await sender.deliver(signingKey, endpoint, { token: randomBytes(32).toString('hex'), topic: BUNDLE, pushType: 'alert', priority: 10, body })
+    const report = await sender.deliver(signingKey, endpoint, { token: randomBytes(32).toString('hex'), topic: BUNDLE, pushType: 'alert', priority: 10, body, apnsId: '', expiration: null, collapseId: '' })
     expect(report).toMatchObject({ outcome: 'rejected', status: 413, reason: 'PayloadTooLarge' })
     expect(report.request.bytes).toBe(4097)
   })

@@ -15,6 +15,10 @@ function draft(overrides: Partial<PushDraft> = {}): PushDraft {
     pushType: 'alert',
     priority: 10,
     payloadText: '{"aps":{"alert":{"title":"Hi","body":"Test"}}}',
+    topicOverride: null,
+    expiration: { mode: 'none' },
+    collapseId: '',
+    apnsId: '',
     ...overrides
   }
 }

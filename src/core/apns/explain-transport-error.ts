@@ -11,6 +11,7 @@ export interface TransportDiagnosis extends ReasonExplanation {
 
 export function explainTransportError(message: string, host: string, isEmulator: boolean): TransportDiagnosis {
   const m = message.toLowerCase()
+  if (m.startsWith('credential refused before sending')) return explainCredentialRefusal(message)
   if (m.includes('econnrefused')) {
     return {
       explanation: `Could not connect to ${host}: the connection was refused.`,
@@ -35,4 +36,15 @@ export function explainTransportError(message: string, host: string, isEmulator:
     return { explanation: `The connection to ${host} closed before APNs answered.`, fix: 'Send again; Pushdeck opens a new connection.', retryable: true }
   }
   return { explanation: `The request did not reach APNs: ${message}`, fix: 'Check the network and send again.', retryable: false }
+}
+
+/** node-apn's constructor checks a certificate before connecting; say what its words mean. */
+function explainCredentialRefusal(message: string): TransportDiagnosis {
+  const m = message.toLowerCase()
+  if (m.includes('does not support configured environment')) {
+    return { explanation: 'This certificate is not valid for the chosen environment, so nothing was sent.', fix: 'Switch environment, or use a "Sandbox & Production" certificate.', retryable: false }
+  }
+  if (m.includes('expired')) return { explanation: 'The certificate has expired, so nothing was sent.', fix: 'Create a new push certificate, or use a .p8 token key.', retryable: false }
+  if (m.includes('do not match')) return { explanation: 'The certificate and its private key do not belong together.', fix: 'Export the certificate with its own key as one .p12 and add it again.', retryable: false }
+  return { explanation: `The credential could not be used: ${message.replace(/^credential refused before sending: /i, '')}`, fix: 'Remove the credential and add it again.', retryable: false }
 }

@@ -1,6 +1,6 @@
 import apn from '@parse/node-apn'
 import type { Logger } from '../ports'
-import type { TokenSigningKey } from '../credentials/credential-service'
+import type { SigningIdentity } from '../credentials/credential-service'
 import type { ApnsEndpoint } from './endpoint'
 
 /** How long one stream may stay silent before node-apn gives up on it. */
@@ -24,15 +24,20 @@ export class ProviderPool {
 
   constructor(
     private readonly logger: Logger,
-    private readonly factory: ProviderFactory = (options) => new apn.Provider(options)
+    private readonly factory: ProviderFactory = (options) => new apn.Provider(options),
+    private readonly onCreate: (provider: apn.Provider) => void = () => {}
   ) {}
 
-  acquire(key: TokenSigningKey, endpoint: ApnsEndpoint): apn.Provider {
-    const cacheKey = [key.summary.id, key.fingerprint, endpoint.address, endpoint.port, endpoint.production].join('|')
+  /** Throws what node-apn's constructor throws (e.g. a certificate for the other environment). */
+  acquire(identity: SigningIdentity, endpoint: ApnsEndpoint): apn.Provider {
+    const cacheKey = [identity.summary.id, identity.fingerprint, endpoint.address, endpoint.port, endpoint.production].join('|')
     const cached = this.entries.get(cacheKey)
     if (cached) return cached.provider
     const provider = this.factory({
-      token: { key: key.privateKeyPem, keyId: key.summary.keyId, teamId: key.summary.teamId },
+      // PEM strings, never paths: node-apn would resolve a path against an unpredictable cwd.
+      ...(identity.kind === 'token'
+        ? { token: { key: identity.privateKeyPem, keyId: identity.summary.keyId, teamId: identity.summary.teamId } }
+        : { cert: identity.certPem, key: identity.keyPem }),
       address: endpoint.address,
       port: endpoint.port,
       production: endpoint.production,
@@ -43,8 +48,9 @@ export class ProviderPool {
       // APNs allows one stream until the first valid token; without this a fan-out on a fresh
       // connection loses requests to REFUSED_STREAM (apns-reference.md §1.8).
       peerMaxConcurrentStreams: 1
-    } as apn.ProviderOptions)
-    this.entries.set(cacheKey, { credentialId: key.summary.id, provider })
+    } as unknown as apn.ProviderOptions)
+    this.onCreate(provider)
+    this.entries.set(cacheKey, { credentialId: identity.summary.id, provider })
     return provider
   }
 

@@ -1,21 +1,30 @@
 import apn from '@parse/node-apn'
+import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { explainReason, explainStatus } from '../../shared/apns-reasons'
 import type { SentRequest } from '../../shared/domain'
 import type { Priority, PushType } from '../../shared/push-types'
-import type { TokenSigningKey } from '../credentials/credential-service'
+import type { SigningIdentity } from '../credentials/credential-service'
 import type { Logger } from '../ports'
 import { displayHost, type ApnsEndpoint } from './endpoint'
 import { explainTransportError } from './explain-transport-error'
 import { normaliseResponse, type NormalisedResponse, type RawFailure, type RawSent } from './normalise-response'
 import { REQUEST_TIMEOUT_MS, type ProviderPool } from './provider-pool'
+import type { RetryAfterTap } from './retry-after-tap'
+import { decideRetry } from './retry-policy'
 
-/** A push that passed the checker: normalised token, final topic, the exact body to send. */
+/** A push that passed the checker: normalised token, final topic, the exact body and headers. */
 export interface PreparedPush {
   token: string
   topic: string
   pushType: PushType
   priority: Priority
   body: string
+  /** apns-id to send; empty to make one. */
+  apnsId: string
+  /** apns-expiration in UNIX seconds, or null for no header. */
+  expiration: number | null
+  collapseId: string
 }
 
 export interface DeliveryReport extends NormalisedResponse {
@@ -23,47 +32,75 @@ export interface DeliveryReport extends NormalisedResponse {
   fix: string
   latencyMs: number
   attempts: number
+  retryNotes: string[]
   request: SentRequest
 }
 
 /** node-apn's own stream timeout covers a silent server; this covers a connect that never completes. */
 const OVERALL_TIMEOUT_MS = REQUEST_TIMEOUT_MS + 5_000
 
+interface Attempt {
+  response: NormalisedResponse
+  request: SentRequest
+  retryAfterSeconds: number | null
+}
+
 export class PushSender {
   constructor(
     private readonly pool: ProviderPool,
+    private readonly tap: RetryAfterTap,
     private readonly logger: Logger,
-    private readonly overallTimeoutMs = OVERALL_TIMEOUT_MS
+    private readonly overallTimeoutMs = OVERALL_TIMEOUT_MS,
+    private readonly wait: (ms: number) => Promise<unknown> = sleep
   ) {}
 
-  async deliver(key: TokenSigningKey, endpoint: ApnsEndpoint, push: PreparedPush): Promise<DeliveryReport> {
+  async deliver(identity: SigningIdentity, endpoint: ApnsEndpoint, push: PreparedPush): Promise<DeliveryReport> {
     const host = displayHost(endpoint)
+    const isEmulator = endpoint.environment === 'emulator'
+    // The id is fixed before the first attempt, so every retry and the history share it.
+    const prepared = { ...push, apnsId: (push.apnsId.trim() || randomUUID()).toLowerCase() }
     const started = performance.now()
-    let attempt = await this.attempt(key, endpoint, push)
-    let attempts = 1
-    if (attempt.response.outcome === 'failed' && attempt.response.transportError) {
-      const transport = explainTransportError(attempt.response.transportError, host, endpoint.environment === 'emulator')
-      if (transport.retryable) {
-        // The connection died under us (sleep, Wi-Fi change, GOAWAY): once more on a fresh one (C-22).
-        this.logger.warn(`send to ${host} failed without an answer (${attempt.response.transportError}); reconnecting and retrying once`)
-        this.pool.dropSessionOf(this.pool.acquire(key, endpoint))
-        attempt = await this.attempt(key, endpoint, push)
-        attempts = 2
-      }
+    const retryNotes: string[] = []
+    let attempts = 0
+    let attempt: Attempt
+    for (;;) {
+      attempt = await this.attempt(identity, endpoint, prepared)
+      attempts++
+      const transport = attempt.response.transportError ? explainTransportError(attempt.response.transportError, host, isEmulator) : null
+      const decision = decideRetry({ response: attempt.response, retriesSoFar: attempts - 1, retryAfterSeconds: attempt.retryAfterSeconds, connectionLost: transport?.retryable ?? false })
+      if (decision.note) retryNotes.push(decision.note)
+      if (!decision.retry) break
+      this.logger.warn(`retrying a send to ${host}: ${decision.note}`)
+      if (decision.freshConnection) this.dropSession(identity, endpoint)
+      await this.wait(decision.delayMs)
     }
     return {
       ...attempt.response,
-      ...explain(attempt.response, host, endpoint),
+      ...explain(attempt.response, host, isEmulator),
       latencyMs: Math.round(performance.now() - started),
       attempts,
+      retryNotes,
       request: attempt.request
     }
   }
 
-  private async attempt(key: TokenSigningKey, endpoint: ApnsEndpoint, push: PreparedPush): Promise<{ response: NormalisedResponse; request: SentRequest }> {
-    const provider = this.pool.acquire(key, endpoint)
+  private dropSession(identity: SigningIdentity, endpoint: ApnsEndpoint): void {
+    try {
+      this.pool.dropSessionOf(this.pool.acquire(identity, endpoint))
+    } catch {
+      // Nothing to drop if the provider cannot be made.
+    }
+  }
+
+  private async attempt(identity: SigningIdentity, endpoint: ApnsEndpoint, push: PreparedPush): Promise<Attempt> {
     const note = buildNotification(push)
-    const request = describeRequest(note, endpoint, push)
+    const request = describeRequest(note, endpoint, push, identity.kind)
+    let provider: apn.Provider
+    try {
+      provider = this.pool.acquire(identity, endpoint)
+    } catch (error) {
+      return { request, retryAfterSeconds: null, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `credential refused before sending: ${(error as Error).message}` } }
+    }
     let timer: NodeJS.Timeout | undefined
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.overallTimeoutMs)
@@ -72,9 +109,9 @@ export class PushSender {
       const raw = await Promise.race([provider.send(note, push.token), timedOut])
       if (raw === 'timeout' || isTimeout(raw)) this.pool.dropSessionOf(provider)
       if (raw === 'timeout') {
-        return { request, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `no answer within ${this.overallTimeoutMs / 1000} s (timeout)` } }
+        return { request, retryAfterSeconds: null, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `no answer within ${this.overallTimeoutMs / 1000} s (timeout)` } }
       }
-      return { request, response: normaliseResponse(raw as unknown as { sent: RawSent[]; failed: RawFailure[] }) }
+      return { request, retryAfterSeconds: this.tap.take(push.apnsId), response: normaliseResponse(raw as unknown as { sent: RawSent[]; failed: RawFailure[] }) }
     } finally {
       clearTimeout(timer)
     }
@@ -82,8 +119,8 @@ export class PushSender {
 }
 
 /**
- * A fresh Notification per send from a fresh parse of the body: node-apn caches compile() and
- * drops "aps" from payload, so rawPayload carries the editor's JSON unchanged (C-13, C-14).
+ * A fresh Notification per attempt from a fresh parse of the body: node-apn caches compile()
+ * and drops "aps" from payload, so rawPayload carries the editor's JSON unchanged (C-13, C-14).
  */
 function buildNotification(push: PreparedPush): apn.Notification {
   const note = new apn.Notification()
@@ -91,15 +128,18 @@ function buildNotification(push: PreparedPush): apn.Notification {
   note.topic = push.topic
   note.pushType = push.pushType as apn.Notification['pushType']
   note.priority = push.priority
+  note.id = push.apnsId
+  if (push.expiration !== null) note.expiry = push.expiration
+  if (push.collapseId !== '') note.collapseId = push.collapseId
   return note
 }
 
-function describeRequest(note: apn.Notification, endpoint: ApnsEndpoint, push: PreparedPush): SentRequest {
+function describeRequest(note: apn.Notification, endpoint: ApnsEndpoint, push: PreparedPush, auth: SigningIdentity['kind']): SentRequest {
   // headers() and compile() exist at runtime but not in node-apn's typings.
   const internals = note as unknown as { headers(): Record<string, unknown>; compile(): string }
   const headers: Record<string, string> = { ':method': 'POST', ':path': `/3/device/${push.token}` }
   for (const [name, value] of Object.entries(internals.headers())) headers[name] = String(value)
-  headers.authorization = 'bearer <JWT signed with the selected key; not shown>'
+  if (auth === 'token') headers.authorization = 'bearer <JWT signed with the selected key; not shown>'
   const body = internals.compile()
   return { host: displayHost(endpoint), path: `/3/device/${push.token}`, headers, body, bytes: Buffer.byteLength(body, 'utf8') }
 }
@@ -109,7 +149,7 @@ function isTimeout(raw: unknown): boolean {
   return failed.some((f) => String((f.error as Error | undefined)?.message ?? f.error ?? '').includes('timeout'))
 }
 
-function explain(response: NormalisedResponse, host: string, endpoint: ApnsEndpoint): { explanation: string; fix: string } {
+function explain(response: NormalisedResponse, host: string, isEmulator: boolean): { explanation: string; fix: string } {
   if (response.outcome === 'accepted') {
     return {
       explanation: 'APNs stores the push and forwards it when the device is reachable.',
@@ -118,6 +158,6 @@ function explain(response: NormalisedResponse, host: string, endpoint: ApnsEndpo
   }
   if (response.reason) return explainReason(response.reason)
   if (response.status !== null) return explainStatus(response.status)
-  const { explanation, fix } = explainTransportError(response.transportError ?? 'unknown error', host, endpoint.environment === 'emulator')
+  const { explanation, fix } = explainTransportError(response.transportError ?? 'unknown error', host, isEmulator)
   return { explanation, fix }
 }

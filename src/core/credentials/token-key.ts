@@ -1,6 +1,6 @@
-import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto'
-import forge from 'node-forge'
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
 import { fail, ok, type Result } from '../../shared/result'
+import { isDerCertificate, isPkcs12, looksLikeText } from './der-sniffing'
 
 /**
  * Reads an APNs token key (.p8) from whatever the user gave: a file's bytes or pasted text
@@ -90,11 +90,11 @@ function fromDerBody(label: string, body: string): Result<ParsedTokenKey> {
 }
 
 function parseKeyDer(der: Buffer): Result<ParsedTokenKey> {
-  if (isCertificate(der)) {
+  if (isDerCertificate(der)) {
     return fail('key.is-certificate', 'This is a certificate (.cer), not a token key. Token auth needs the private key file AuthKey_XXXXXXXXXX.p8.', WHERE_TO_GET)
   }
   if (isPkcs12(der)) {
-    return fail('key.is-p12', 'This is a PKCS#12 (.p12) certificate bundle, not a token key (.p8).', `Certificate credentials are not supported yet; use token auth. ${WHERE_TO_GET}`)
+    return fail('key.is-p12', 'This is a PKCS#12 (.p12) certificate bundle, not a token key (.p8).', 'Add it as a certificate credential instead, or use a .p8 key for token auth.')
   }
   return checkPrivateKey(() => createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }))
 }
@@ -117,31 +117,4 @@ function checkPrivateKey(load: () => KeyObject): Result<ParsedTokenKey> {
     privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString()
   })
-}
-
-function looksLikeText(bytes: Buffer): boolean {
-  const sample = bytes.subarray(0, 512)
-  return sample.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || (b >= 0x20 && b < 0x7f) || b === 0xef || b === 0xbb || b === 0xbf)
-}
-
-function isCertificate(der: Buffer): boolean {
-  try {
-    new X509Certificate(der)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** PKCS#12: SEQUENCE { INTEGER 3, ContentInfo { OID pkcs7-data | pkcs7-signedData, ... } }. */
-function isPkcs12(der: Buffer): boolean {
-  try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')))
-    const [version, contentInfo] = asn1.value as forge.asn1.Asn1[]
-    if (!version || !contentInfo || forge.asn1.derToInteger(version.value as string) !== 3) return false
-    const oid = forge.asn1.derToOid((contentInfo.value as forge.asn1.Asn1[])[0]!.value as string)
-    return oid === '1.2.840.113549.1.7.1' || oid === '1.2.840.113549.1.7.2'
-  } catch {
-    return false
-  }
 }

@@ -49,6 +49,10 @@ export class DeviceService {
     return ok(null)
   }
 
+  findByToken(token: string): SavedDevice | null {
+    return this.document.read().find((d) => d.token === token) ?? null
+  }
+
   /** A 410 marks the saved device, never deletes it (C-23): the user decides. */
   markUnregistered(token: string, since: string): void {
     const all = this.document.read()

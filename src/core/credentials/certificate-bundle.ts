@@ -1,0 +1,173 @@
+import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto'
+import { createSecureContext } from 'node:tls'
+import forge from 'node-forge'
+import { fail, ok, type Result } from '../../shared/result'
+import { inspectPushCertificate, type PushCertificateInfo } from '../certificates/push-certificate-info'
+import { isDerCertificate, isPkcs12, looksLikeText, pemBlocks } from './der-sniffing'
+
+/**
+ * Reads a push certificate and its private key from what Keychain and OpenSSL export: a .p12
+ * (with a passphrase, an empty one, or none; legacy RC2 included, C-19, C-20), a .pem holding
+ * both, or a certificate plus a key file. Everything is converted to PEM here, so node-apn never
+ * parses a .p12 itself (its errors would only surface at send time).
+ */
+export interface CertificateFile {
+  fileName: string
+  base64: string
+}
+
+export interface ParsedCertificate {
+  certPem: string
+  /** Unencrypted PKCS#8; the caller seals it. */
+  keyPem: string
+  info: PushCertificateInfo & { bundleId: string }
+  notes: string[]
+}
+
+interface Collected {
+  certificates: Buffer[]
+  keys: KeyObject[]
+  notes: string[]
+}
+
+const EXPORT_HINT = 'In Keychain Access, select the "Apple Push Services: <bundle ID>" certificate together with its private key and export both as one .p12.'
+
+export function parseCertificateFiles(files: CertificateFile[], passphrase: string | null, now: Date): Result<ParsedCertificate> {
+  const collected: Collected = { certificates: [], keys: [], notes: [] }
+  for (const file of files) {
+    const bytes = Buffer.from(file.base64, 'base64')
+    if (bytes.length === 0) return fail('certificate.empty-file', `${file.fileName || 'The file'} is empty.`, EXPORT_HINT)
+    const read = looksLikeText(bytes) ? readPemFile(bytes.toString('utf8'), file.fileName, passphrase, collected) : readDerFile(bytes, file.fileName, passphrase, collected)
+    if (!read.ok) return read
+  }
+  return assemble(collected, now)
+}
+
+function readPemFile(text: string, fileName: string, passphrase: string | null, into: Collected): Result<null> {
+  const blocks = pemBlocks(text)
+  if (blocks.length === 0) return fail('certificate.unknown-file', `${fileName || 'This text'} holds no certificate or key.`, EXPORT_HINT)
+  for (const block of blocks) {
+    if (block.label === 'CERTIFICATE') {
+      into.certificates.push(block.der)
+      continue
+    }
+    if (!/PRIVATE KEY$/.test(block.label)) continue
+    const encrypted = block.label.startsWith('ENCRYPTED') || block.pem.includes('Proc-Type: 4,ENCRYPTED')
+    if (encrypted && !passphrase) return fail('certificate.key-needs-passphrase', `The private key in ${fileName || 'the file'} is encrypted.`, 'Enter its passphrase.')
+    try {
+      into.keys.push(createPrivateKey(encrypted ? { key: block.pem, passphrase: passphrase! } : block.pem))
+    } catch {
+      return encrypted
+        ? fail('certificate.wrong-passphrase', `The passphrase does not open the private key in ${fileName || 'the file'}.`, 'Check the passphrase (it is case-sensitive).')
+        : fail('certificate.key-unreadable', `The private key in ${fileName || 'the file'} is damaged or cut off.`, EXPORT_HINT)
+    }
+  }
+  return ok(null)
+}
+
+function readDerFile(bytes: Buffer, fileName: string, passphrase: string | null, into: Collected): Result<null> {
+  if (isPkcs12(bytes)) return readPkcs12(bytes, fileName, passphrase, into)
+  if (isDerCertificate(bytes)) {
+    into.certificates.push(bytes)
+    return ok(null)
+  }
+  try {
+    into.keys.push(createPrivateKey({ key: bytes, format: 'der', type: 'pkcs8' }))
+    return ok(null)
+  } catch {
+    return fail('certificate.unknown-file', `${fileName || 'This file'} is neither a certificate, a private key nor a .p12.`, EXPORT_HINT)
+  }
+}
+
+/** node-apn's own reading tries no passphrase and then '' (C-19); do the same, then say which is wrong. */
+function readPkcs12(bytes: Buffer, fileName: string, passphrase: string | null, into: Collected): Result<null> {
+  const asn1 = forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary')))
+  const attempts = passphrase === null || passphrase === '' ? [undefined, ''] : [passphrase]
+  let p12: forge.pkcs12.Pkcs12Pfx | null = null
+  for (const attempt of attempts) {
+    try {
+      p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, attempt)
+      break
+    } catch {
+      // Try the next spelling of "no passphrase".
+    }
+  }
+  if (!p12) {
+    return passphrase
+      ? fail('certificate.wrong-passphrase', `The passphrase does not open ${fileName || 'the .p12'}.`, 'Check the passphrase you chose when exporting (it is case-sensitive).')
+      : fail('certificate.passphrase-needed', `${fileName || 'The .p12'} is protected by a passphrase.`, 'Enter the passphrase you chose when exporting it.')
+  }
+  for (const bag of bagsOf(p12, forge.pki.oids.certBag!)) {
+    // forge leaves bag.cert null for certificates it cannot interpret; the raw ASN.1 is still there.
+    const der = bag.asn1 ? Buffer.from(forge.asn1.toDer(bag.asn1).getBytes(), 'binary') : null
+    if (der) into.certificates.push(unwrapCertBag(der))
+  }
+  for (const bag of [...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag!), ...bagsOf(p12, forge.pki.oids.keyBag!)]) {
+    if (bag.key) into.keys.push(createPrivateKey(forge.pki.privateKeyToPem(bag.key)))
+  }
+  if (!legacyLoads(bytes, passphrase)) into.notes.push('This .p12 uses legacy RC2 encryption that the current TLS library refuses; Pushdeck converted it on import, so it works as is.')
+  return ok(null)
+}
+
+function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, type: string): forge.pkcs12.Bag[] {
+  return p12.getBags({ bagType: type })[type] ?? []
+}
+
+/** A certBag's asn1 is the bag value; the certificate DER sits inside it. */
+function unwrapCertBag(der: Buffer): Buffer {
+  if (isDerCertificate(der)) return der
+  try {
+    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')))
+    // SEQUENCE { OID x509Certificate, [0] { OCTET STRING <cert DER> } }
+    const octets = ((asn1.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string
+    return Buffer.from(octets, 'binary')
+  } catch {
+    return der
+  }
+}
+
+function legacyLoads(bytes: Buffer, passphrase: string | null): boolean {
+  for (const attempt of passphrase ? [passphrase] : [undefined, '']) {
+    try {
+      createSecureContext({ pfx: bytes, ...(attempt !== undefined ? { passphrase: attempt } : {}) })
+      return true
+    } catch (error) {
+      if (/unsupported/i.test((error as Error).message)) return false
+    }
+  }
+  return true
+}
+
+function assemble(collected: Collected, now: Date): Result<ParsedCertificate> {
+  const { certificates, keys, notes } = collected
+  if (certificates.length === 0 && keys.length === 1 && keys[0]!.asymmetricKeyType === 'ec') {
+    return fail('certificate.is-token-key', 'This is a token key (.p8), not a push certificate.', 'Add it as a token key with its Key ID and Team ID instead.')
+  }
+  if (certificates.length === 0) return fail('certificate.missing-certificate', 'No certificate was found, only a private key.', EXPORT_HINT)
+  if (keys.length === 0) {
+    return fail('certificate.no-private-key', 'The certificate came without its private key, so it cannot sign in to APNs.', `${EXPORT_HINT} A .cer downloaded from the developer portal never contains the key.`)
+  }
+  if (keys.length > 1) return fail('certificate.several-keys', `The files hold ${keys.length} private keys; Pushdeck needs exactly one, the push certificate's.`, 'Export only the push certificate and its own key.')
+  const key = keys[0]!
+  const keySpki = createPublicKey(key).export({ type: 'spki', format: 'der' })
+  const leaf = certificates.find((der) => new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' }).equals(keySpki))
+  if (!leaf) return fail('certificate.key-mismatch', 'The private key does not belong to the certificate.', EXPORT_HINT)
+
+  const info = inspectPushCertificate(leaf)
+  if (!info || !info.bundleId || info.environments.length === 0) {
+    const subject = new X509Certificate(leaf).subject.split('\n').find((l) => l.startsWith('CN=')) ?? 'this certificate'
+    return fail('certificate.not-push', `${subject.replace('CN=', '"')}${subject.startsWith('CN=') ? '"' : ''} is not an Apple push certificate: it names no app and no APNs environment.`, 'Use the "Apple Push Services: <bundle ID>" certificate from your Apple Developer account.')
+  }
+  if (info.notAfter.getTime() <= now.getTime()) {
+    return fail('certificate.expired', `This push certificate expired on ${info.notAfter.toISOString().slice(0, 10)}.`, 'Create a new one in your Apple Developer account, or use a .p8 token key (they do not expire).')
+  }
+  if (info.notBefore.getTime() > now.getTime()) {
+    return fail('certificate.not-yet-valid', `This push certificate is valid only from ${info.notBefore.toISOString().slice(0, 10)}.`, 'Check the system clock.')
+  }
+  return ok({
+    certPem: new X509Certificate(leaf).toString(),
+    keyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    info: { ...info, bundleId: info.bundleId },
+    notes
+  })
+}

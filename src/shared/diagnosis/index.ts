@@ -1,0 +1,39 @@
+import type { CredentialSummary } from '../domain'
+import { PUSH_TYPE_INFO } from '../push-types'
+import { checkCredential } from './credential-checks'
+import { checkHeaders } from './header-checks'
+import { checkPayload } from './payload-checks'
+import { checkSavedEnvironment, checkToken } from './token-checks'
+import { checkTopic, finalTopic } from './topic-checks'
+import type { Diagnosis, DiagnosisContext, PushDraft } from './types'
+
+/**
+ * One checker for a composed push, run live in the renderer and again in main before sending.
+ * An error blocks sending; a warning is shown and kept with the result; info explains.
+ */
+export type { Diagnosis, DiagnosisContext, Finding, FindingAction, FindingField, PushDraft, Severity } from './types'
+export { finalTopic } from './topic-checks'
+
+export function diagnose(draft: PushDraft, credential: CredentialSummary | null, context: Partial<DiagnosisContext> = {}): Diagnosis {
+  const now = context.now ?? Date.now()
+  const findings: Diagnosis['findings'] = []
+  const topic = finalTopic(draft)
+  const byteLimit = PUSH_TYPE_INFO[draft.pushType].maxPayloadBytes
+
+  checkCredential(draft, credential, now, findings)
+  const token = checkToken(draft.deviceToken, findings)
+  checkSavedEnvironment(draft, context.savedDevice ?? null, findings)
+  checkTopic(draft, topic, credential, findings)
+  checkHeaders(draft, now, findings)
+  const payload = checkPayload(draft, byteLimit, findings)
+
+  return {
+    findings,
+    blocked: findings.some((f) => f.severity === 'error'),
+    token,
+    topic,
+    body: payload.body,
+    bytes: payload.bytes,
+    byteLimit
+  }
+}

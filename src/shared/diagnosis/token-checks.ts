@@ -1,0 +1,37 @@
+import { normaliseDeviceToken } from '../device-token'
+import type { SavedDevice } from '../domain'
+import { ENVIRONMENT_LABELS } from '../environments'
+import type { Finding, PushDraft } from './types'
+
+export function checkToken(raw: string, out: Finding[]): string | null {
+  const result = normaliseDeviceToken(raw)
+  if (!result.ok) {
+    const { code, message, fix, suggestion } = result.problem
+    out.push({
+      id: code,
+      severity: 'error',
+      field: 'token',
+      message,
+      fix,
+      ...(suggestion ? { action: { kind: 'use-token' as const, label: suggestion.label, value: suggestion.token } } : {})
+    })
+    return null
+  }
+  if (result.notes.length > 0) {
+    out.push({ id: 'token.normalised', severity: 'info', field: 'token', message: `Normalised from the pasted value: ${result.notes.join(', ')}.`, fix: `Pushdeck sends ${result.token}.` })
+  }
+  return result.token
+}
+
+/** C-07: a token registered with one environment is unknown to the other (BadDeviceToken). */
+export function checkSavedEnvironment(draft: PushDraft, device: SavedDevice | null, out: Finding[]): void {
+  if (!device || device.environment === draft.environment) return
+  out.push({
+    id: 'environment.device-mismatch',
+    severity: 'warning',
+    field: 'environment',
+    message: `"${device.name}" was saved as a ${ENVIRONMENT_LABELS[device.environment]} device, but this push goes to ${ENVIRONMENT_LABELS[draft.environment]}. APNs will answer BadDeviceToken if the token belongs to the other environment.`,
+    fix: 'Debug builds from Xcode use sandbox; TestFlight and App Store builds use production.',
+    action: { kind: 'set-environment', label: `Use ${ENVIRONMENT_LABELS[device.environment]}`, value: device.environment }
+  })
+}
