@@ -98,12 +98,13 @@ function readPkcs12(bytes: Buffer, fileName: string, passphrase: string | null, 
       : fail('certificate.passphrase-needed', `${fileName || 'The .p12'} is protected by a passphrase.`, 'Enter the passphrase you chose when exporting it.')
   }
   for (const bag of bagsOf(p12, forge.pki.oids.certBag!)) {
-    // forge leaves bag.cert null for certificates it cannot interpret; the raw ASN.1 is still there.
-    const der = bag.asn1 ? Buffer.from(forge.asn1.toDer(bag.asn1).getBytes(), 'binary') : null
-    if (der) into.certificates.push(unwrapCertBag(der))
+    // forge leaves bag.cert null for certificates it cannot interpret (EC keys); then bag.asn1 holds it.
+    const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1
+    if (asn1) into.certificates.push(toDer(asn1))
   }
   for (const bag of [...bagsOf(p12, forge.pki.oids.pkcs8ShroudedKeyBag!), ...bagsOf(p12, forge.pki.oids.keyBag!)]) {
     if (bag.key) into.keys.push(createPrivateKey(forge.pki.privateKeyToPem(bag.key)))
+    else if (bag.asn1) into.keys.push(createPrivateKey({ key: toDer(bag.asn1), format: 'der', type: 'pkcs8' }))
   }
   if (!legacyLoads(bytes, passphrase)) into.notes.push('This .p12 uses legacy RC2 encryption that the current TLS library refuses; Pushdeck converted it on import, so it works as is.')
   return ok(null)
@@ -113,17 +114,8 @@ function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, type: string): forge.pkcs12.Bag[] {
   return p12.getBags({ bagType: type })[type] ?? []
 }
 
-/** A certBag's asn1 is the bag value; the certificate DER sits inside it. */
-function unwrapCertBag(der: Buffer): Buffer {
-  if (isDerCertificate(der)) return der
-  try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')))
-    // SEQUENCE { OID x509Certificate, [0] { OCTET STRING <cert DER> } }
-    const octets = ((asn1.value as forge.asn1.Asn1[])[1]!.value as forge.asn1.Asn1[])[0]!.value as string
-    return Buffer.from(octets, 'binary')
-  } catch {
-    return der
-  }
+function toDer(asn1: forge.asn1.Asn1): Buffer {
+  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary')
 }
 
 function legacyLoads(bytes: Buffer, passphrase: string | null): boolean {
