@@ -53,6 +53,16 @@ async function otherEmulator(options: Partial<EmulatorOptions> = {}): Promise<Ru
   return started
 }
 
+let sharedJwt: string | undefined
+/**
+ * One provider token for the run, reused as a real client reuses its JWT: ES256 signatures are
+ * randomised, so signing per push would put a *different* token on the connection every time
+ * (429 TooManyProviderTokenUpdates within 20 minutes).
+ */
+function providerToken(): string {
+  return (sharedJwt ??= signProviderToken(key))
+}
+
 interface PushOptions {
   token?: string
   /** Merged over a valid authorization + apns-topic; a header set to undefined is left out. */
@@ -67,7 +77,7 @@ interface PushOptions {
 /** A push that is valid unless the options break it, on a fresh connection unless one is given. */
 async function push(options: PushOptions = {}): Promise<RawResponse> {
   const headers: OutgoingHttpHeaders = {
-    authorization: `bearer ${signProviderToken(key)}`,
+    authorization: `bearer ${providerToken()}`,
     'apns-topic': TOPIC
   }
   for (const [name, value] of Object.entries(options.headers ?? {})) {

@@ -1,6 +1,7 @@
 /**
  * What the emulator knows about device tokens: the stand-in for APNs' own token database, so
- * tests and the "try it" mode can produce BadDeviceToken, Unregistered and DeviceTokenNotForTopic.
+ * tests and the "try it" mode can produce BadDeviceToken, Unregistered, ExpiredToken and
+ * DeviceTokenNotForTopic.
  */
 export type DeviceState =
   /** topic: if set, pushes to another app's topic get 400 DeviceTokenNotForTopic. */
@@ -9,6 +10,8 @@ export type DeviceState =
   | { state: 'unregistered'; since: number }
   /** 400 BadDeviceToken, e.g. a token from the other environment. */
   | { state: 'bad' }
+  /** 410 ExpiredToken (no timestamp): the device token itself has expired. */
+  | { state: 'expired' }
 
 export interface DeviceRegistry {
   /** token: lowercase hex. */

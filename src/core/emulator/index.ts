@@ -6,4 +6,7 @@
 export { createEmulatorTlsIdentity, type EmulatorTlsIdentity } from './tls-identity'
 export type { DeviceRegistry, DeviceState } from './device-registry'
 export type { RecordedRequest } from './recorder'
+export type { EmulatorFaults } from './faults'
+export type { EnvironmentKeyReasonSpelling, KeyEnvironment } from './token-connection'
+export type { EmulatorFault, EmulatorRequest, FaultScope } from '../../shared/emulator-types'
 export { startEmulator, type EmulatorOptions, type RunningEmulator } from './server'

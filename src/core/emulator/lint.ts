@@ -1,5 +1,5 @@
 import { PUSH_TYPE_INFO, topicSuffixOf } from '../../shared/push-types'
-import { header, isPushType, type EmulatorRequest } from './validate-request'
+import { header, isPushType, type IncomingRequest } from './validate-request'
 
 /**
  * Warnings about requests APNs accepts with a 200 but may then delay or drop (apns-reference.md
@@ -7,11 +7,13 @@ import { header, isPushType, type EmulatorRequest } from './validate-request'
  * 200 and attaches the warnings to the inbox entry instead of inventing a rejection.
  *
  * This is a first set; Live Activity payload checks and a "strict" mode belong here later.
+ *
+ * `topic` is the topic the push went to: apns-topic, or on a certificate connection without it
+ * the certificate's UID, so certificate pushes are linted against what APNs would use.
  */
-export function lintAcceptedRequest(request: EmulatorRequest): string[] {
+export function lintAcceptedRequest(request: IncomingRequest, topic: string = header(request, 'apns-topic') ?? ''): string[] {
   const warnings: string[] = []
   const pushType = header(request, 'apns-push-type')
-  const topic = header(request, 'apns-topic') ?? ''
   const priority = header(request, 'apns-priority') ?? '10'
 
   if (pushType === undefined) {

@@ -1,28 +1,14 @@
-import type { DecodedJwt } from './jwt-verifier'
+import type { EmulatorRequest } from '../../shared/emulator-types'
 
 /**
- * The inbox: every request the emulator answered, with its verdict, for tests and the app's
- * "try it" inspector. Credentials never enter it: the authorization header is redacted and only
- * the JWT's header and claims are kept, never its signature.
+ * The inbox: every request the emulator answered (or, under an injected fault, left
+ * unanswered), with its verdict, for tests and the app's "Emulator inbox". Credentials never
+ * enter it: the authorization header is redacted and only the JWT's header and claims are kept,
+ * never its signature.
+ *
+ * The entry shape is the app's EmulatorRequest (src/shared/emulator-types.ts).
  */
-export interface RecordedRequest {
-  id: number
-  receivedAt: number
-  connectionId: number
-  method: string
-  path: string
-  /** Regular headers; repeated ones joined with ", ". authorization reads "bearer <redacted>". */
-  headers: Record<string, string>
-  jwt: DecodedJwt | null
-  body: string
-  bytes: number
-  status: number
-  reason: string | null
-  apnsId: string
-  apnsUniqueId: string | null
-  /** Warnings about what APNs would accept but mishandle (may be empty). */
-  lint: string[]
-}
+export type RecordedRequest = EmulatorRequest
 
 export const REDACTED_AUTHORIZATION = 'bearer <redacted>'
 /** Enough for a long test run or a "try it" session, small enough to never matter for memory. */

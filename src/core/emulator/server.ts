@@ -1,20 +1,34 @@
 import { randomUUID, type KeyObject } from 'node:crypto'
 import http2, { type IncomingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2'
 import type { AddressInfo, Socket } from 'node:net'
-import { createConnectionState, INITIAL_TOKEN_CONNECTION_STREAMS, noteAcceptedRequest, type ConnectionState } from './connection-state'
+import type { EmulatorRequest } from '../../shared/emulator-types'
+import { clientCertificateOf } from './certificate-auth'
+import { createConnectionState, INITIAL_TOKEN_CONNECTION_STREAMS, raiseStreamLimit, type ConnectionState } from './connection-state'
 import { createDeviceRegistry, type DeviceRegistry } from './device-registry'
+import { createFaultBook, DEFAULT_GOAWAY_REASON, statusFaultReason, type ChosenFault, type EmulatorFaults } from './faults'
 import { bearerTokenOf, decodeJwt } from './jwt-verifier'
 import { lintAcceptedRequest } from './lint'
 import { readCappedBody } from './read-body'
-import { createRecorder, redactHeaders, type RecordedRequest } from './recorder'
-import { sendAcceptance, sendRejection } from './respond'
+import { createRecorder, redactHeaders } from './recorder'
+import { sendAcceptance, sendRejection, type ErrorAnswer } from './respond'
 import type { EmulatorTlsIdentity } from './tls-identity'
-import { header, isMessageId, validateRequest, type EmulatorRequest, type Rejection, type Verdict } from './validate-request'
+import { noteAuthenticatedToken, type EnvironmentKeyReasonSpelling, type KeyEnvironment, type TokenConnectionRules } from './token-connection'
+import {
+  deviceTokenOfPath,
+  header,
+  isMessageId,
+  validateRequest,
+  type ConnectionAuth,
+  type IncomingRequest,
+  type Rejection,
+  type Verdict
+} from './validate-request'
 
 /**
  * The local APNs emulator: an HTTP/2 + TLS server on 127.0.0.1 that answers like APNs
  * (apns-reference.md §4.4). This file is only transport and bookkeeping; what a request
- * deserves is decided in validate-request.ts.
+ * deserves is decided in validate-request.ts, and how an injected fault misbehaves is played
+ * out here because it is all transport.
  */
 
 export interface EmulatorOptions {
@@ -25,8 +39,18 @@ export interface EmulatorOptions {
   port?: number
   /** What to do with a well-formed token that is not in the registry. Default 'accept' (200). */
   unknownTokens?: 'accept' | 'bad-device-token'
-  /** Epoch ms, for tests of JWT age. */
+  /** Epoch ms, for tests of JWT age, certificate expiry and the 20-minute token update rule. */
   now?: () => number
+  /**
+   * The environment a signing key is scoped to. The emulator plays the development (sandbox)
+   * environment, so a 'production' key gets 403 BadEnvironmentKeyIdInToken. Default 'both'.
+   */
+  keyEnvironment?: (keyId: string, teamId: string) => KeyEnvironment
+  /**
+   * Apple documents BadEnvironmentKeyIdInToken; APNs is observed to send BadEnvironmentKeyInToken
+   * (apns-reference.md §1.4). Default 'documented'.
+   */
+  environmentKeyReasonSpelling?: EnvironmentKeyReasonSpelling
 }
 
 export interface RunningEmulator {
@@ -35,8 +59,10 @@ export interface RunningEmulator {
   /** The certificate to pass to node-apn as `ca: [caPem]`. */
   caPem: string
   devices: DeviceRegistry
+  /** Make the emulator misbehave on purpose: status, latency, hang, GOAWAY, dropped connection. */
+  faults: EmulatorFaults
   /** Newest last; at most the last 500. */
-  requests(): RecordedRequest[]
+  requests(): EmulatorRequest[]
   /** Closes the listener and destroys open sessions, so it never waits on a client. */
   close(): Promise<void>
 }
@@ -45,12 +71,28 @@ export const EMULATOR_HOST = '127.0.0.1'
 
 const INTERNAL_ERROR: Rejection = { accepted: false, status: 500, reason: 'InternalServerError' }
 
+/** One inbox entry before the recorder numbers it. */
+interface Outcome {
+  status: number
+  reason: string | null
+  apnsUniqueId: string | null
+  lint: string[]
+  fault: string | null
+}
+
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const now = options.now ?? Date.now
   const devices = createDeviceRegistry()
   const recorder = createRecorder()
+  const faults = createFaultBook()
   const sessions = new Set<ServerHttp2Session>()
   const sockets = new Set<Socket>()
+  /** Latency faults in progress; close() ends them early. */
+  const pauses = new Set<() => void>()
+  const tokenRules: TokenConnectionRules = {
+    keyEnvironment: options.keyEnvironment ?? (() => 'both'),
+    environmentKeyReasonSpelling: options.environmentKeyReasonSpelling ?? 'documented'
+  }
   let nextConnectionId = 1
 
   const server = http2.createSecureServer({
@@ -77,7 +119,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     session.once('close', () => sessions.delete(session))
     // A client that misbehaves at the HTTP/2 level only loses its own connection.
     session.on('error', () => undefined)
-    const connection = createConnectionState(nextConnectionId++)
+    const connection = createConnectionState(nextConnectionId++, clientCertificateOf(session))
+    // The handshake already authenticated a certificate connection: no one-stream phase.
+    if (connection.certificate) raiseStreamLimit(connection, session)
     session.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, _flags: number, rawHeaders: string[]) => {
       void answerStream(stream, headers, rawHeaders, session, connection)
     })
@@ -101,27 +145,35 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       const body = await readCappedBody(stream)
       if (!body) return // the client gave up before the request was complete: nobody to answer
 
-      const request: EmulatorRequest = {
+      const request: IncomingRequest = {
         method: String(headers[':method'] ?? ''),
         path: String(headers[':path'] ?? ''),
         headers: regularHeaders(rawHeaders),
         body: body.data,
         bytes: body.bytes
       }
-      const verdict = judge(request)
       const apnsId = responseApnsId(request)
-      const inboxEntry = { receivedAt, connectionId: connection.id, request, verdict, apnsId }
+      const inbox = (outcome: Outcome): void => record(receivedAt, connection, request, apnsId, outcome)
 
-      // Recorded before answering, so whoever sees the answer also finds it in the inbox.
-      if (verdict.accepted) {
-        const apnsUniqueId = randomUUID()
-        record({ ...inboxEntry, apnsUniqueId })
-        // Before responding, so the raised limit is on the wire ahead of the 200.
-        noteAcceptedRequest(connection, session)
-        sendAcceptance(stream, apnsId, apnsUniqueId)
+      const chosen = faults.take(deviceTokenOfPath(request.path))
+      if (chosen && chosen.fault.kind !== 'latency') {
+        playFault(chosen, stream, session, connection, apnsId, inbox)
       } else {
-        record({ ...inboxEntry, apnsUniqueId: null })
-        sendRejection(stream, verdict, apnsId)
+        const verdict = judge(request, connection)
+        // Recorded before answering, so whoever sees the answer also finds it in the inbox.
+        const fault = chosen?.description ?? null
+        if (verdict.accepted) {
+          const apnsUniqueId = randomUUID()
+          inbox({ status: 200, reason: null, apnsUniqueId, lint: lintAcceptedRequest(request, verdict.topic), fault })
+          if (chosen?.fault.kind === 'latency') await pause(chosen.fault.ms)
+          // Before responding, so the raised limit is on the wire ahead of the 200.
+          raiseStreamLimit(connection, session)
+          sendAcceptance(stream, apnsId, apnsUniqueId)
+        } else {
+          inbox({ status: verdict.status, reason: verdict.reason, apnsUniqueId: null, lint: [], fault })
+          if (chosen?.fault.kind === 'latency') await pause(chosen.fault.ms)
+          sendRejection(stream, verdict, apnsId)
+        }
       }
       if (body.truncated) stopReceiving(stream)
     } catch {
@@ -130,41 +182,124 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
   }
 
-  function record(entry: {
-    receivedAt: number
-    connectionId: number
-    request: EmulatorRequest
-    verdict: Verdict
-    apnsId: string
-    apnsUniqueId: string | null
-  }): void {
-    const { request, verdict } = entry
-    const jwt = bearerTokenOf(header(request, 'authorization'))
-    recorder.record({
-      receivedAt: entry.receivedAt,
-      connectionId: entry.connectionId,
-      method: request.method,
-      path: request.path,
-      headers: redactHeaders(request.headers),
-      jwt: jwt === null ? null : decodeJwt(jwt),
-      body: request.body.toString('utf8'),
-      bytes: request.bytes,
-      status: verdict.accepted ? 200 : verdict.status,
-      reason: verdict.accepted ? null : verdict.reason,
-      apnsId: entry.apnsId,
-      apnsUniqueId: entry.apnsUniqueId,
-      lint: verdict.accepted ? lintAcceptedRequest(request) : []
+  /** The misbehaviour an injected fault asks for, instead of the verdict (latency is handled in answerStream). */
+  function playFault(
+    chosen: ChosenFault,
+    stream: ServerHttp2Stream,
+    session: ServerHttp2Session,
+    connection: ConnectionState,
+    apnsId: string,
+    inbox: (outcome: Outcome) => void
+  ): void {
+    const { fault, description } = chosen
+    const unanswered: Outcome = { status: 0, reason: null, apnsUniqueId: null, lint: [], fault: description }
+    switch (fault.kind) {
+      case 'status': {
+        const answer: ErrorAnswer = { status: fault.status, reason: statusFaultReason(fault) }
+        inbox({ ...unanswered, status: answer.status, reason: answer.reason })
+        const retryAfter = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
+        sendRejection(stream, answer, apnsId, retryAfter)
+        return
+      }
+      case 'hang':
+        // Never answered: the stream stays open until the client resets it, a GOAWAY fault
+        // releases it, or close() destroys the session.
+        inbox(unanswered)
+        connection.hungStreams.add(stream)
+        stream.once('close', () => connection.hungStreams.delete(stream))
+        return
+      case 'goaway':
+        inbox(unanswered)
+        goAway(session, connection, stream, fault.reason ?? DEFAULT_GOAWAY_REASON)
+        return
+      case 'drop-connection':
+        inbox(unanswered)
+        dropConnection(session)
+        return
+      case 'latency':
+        return // answered by answerStream after the delay
+    }
+  }
+
+  /**
+   * GOAWAY with Apple's JSON reason as opaque data, as APNs does when it shuts a connection
+   * down. The in-flight stream is left unanswered: the GOAWAY's last stream id excludes it where
+   * HTTP/2 allows (Node cannot send 0, so the very first stream is covered and refused instead),
+   * and it is reset with REFUSED_STREAM ("not processed"). Then the session closes once the
+   * streams that were already being answered are done.
+   */
+  function goAway(session: ServerHttp2Session, connection: ConnectionState, stream: ServerHttp2Stream, reason: string): void {
+    if (session.closed || session.destroyed) return
+    session.goaway(http2.constants.NGHTTP2_NO_ERROR, Math.max(0, (stream.id ?? 0) - 2), Buffer.from(JSON.stringify({ reason })))
+    for (const pending of [stream, ...connection.hungStreams]) {
+      if (!pending.closed && !pending.destroyed) pending.close(http2.constants.NGHTTP2_REFUSED_STREAM)
+    }
+    session.close()
+  }
+
+  /**
+   * Cut the TCP connection mid-request with a reset, so the client sees a socket error
+   * (ECONNRESET) rather than a polite close.
+   */
+  function dropConnection(session: ServerHttp2Session): void {
+    const { remoteAddress, remotePort } = session.socket
+    const raw = [...sockets].find((s) => s.remotePort === remotePort && s.remoteAddress === remoteAddress)
+    if (raw && !raw.destroyed) raw.resetAndDestroy()
+    else session.destroy()
+  }
+
+  function pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const end = (): void => {
+        clearTimeout(timer)
+        pauses.delete(end)
+        resolve()
+      }
+      const timer = setTimeout(end, ms)
+      pauses.add(end)
     })
   }
 
-  function judge(request: EmulatorRequest): Verdict {
+  function record(receivedAt: number, connection: ConnectionState, request: IncomingRequest, apnsId: string, outcome: Outcome): void {
+    const { certificate } = connection
+    const jwt = bearerTokenOf(header(request, 'authorization'))
+    recorder.record({
+      receivedAt,
+      connectionId: connection.id,
+      authMode: certificate ? 'certificate' : jwt === null ? 'none' : 'token',
+      method: request.method,
+      path: request.path,
+      headers: redactHeaders(request.headers),
+      // Certificate connections ignore authorization, so no token is shown as if it counted.
+      jwt: certificate || jwt === null ? null : decodeJwt(jwt),
+      certificate: certificate && { subject: certificate.subject, topics: [...certificate.topics], environments: [...certificate.environments] },
+      body: request.body.toString('utf8'),
+      bytes: request.bytes,
+      status: outcome.status,
+      reason: outcome.reason,
+      apnsId,
+      apnsUniqueId: outcome.apnsUniqueId,
+      lint: outcome.lint,
+      fault: outcome.fault
+    })
+  }
+
+  /** The verdict, with the connection's token bookkeeping updated in the same turn. */
+  function judge(request: IncomingRequest, connection: ConnectionState): Verdict {
     try {
-      return validateRequest(request, {
+      const nowMs = now()
+      const auth: ConnectionAuth = connection.certificate
+        ? { mode: 'certificate', certificate: connection.certificate }
+        : { mode: 'token', state: connection.token, rules: tokenRules }
+      const verdict = validateRequest(request, {
         devices,
         resolveKey: options.resolveKey,
         unknownTokens: options.unknownTokens ?? 'accept',
-        nowMs: now()
+        nowMs,
+        connection: auth
       })
+      if (verdict.token) noteAuthenticatedToken(connection.token, verdict.token.jwt, verdict.token.identity, nowMs)
+      return verdict
     } catch {
       return INTERNAL_ERROR
     }
@@ -180,10 +315,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     port: (server.address() as AddressInfo).port,
     caPem: options.tls.certPem,
     devices,
+    faults: { inject: faults.inject, clear: faults.clear, pending: faults.pending },
     requests: () => recorder.list(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())
+        for (const end of [...pauses]) end()
         for (const session of sessions) session.destroy()
         for (const socket of sockets) socket.destroy()
       }))
@@ -215,7 +352,7 @@ function regularHeaders(rawHeaders: string[]): Record<string, string[]> {
 }
 
 /** The request's apns-id when it is a valid one (APNs echoes it), else a fresh lowercase UUID. */
-function responseApnsId(request: EmulatorRequest): string {
+function responseApnsId(request: IncomingRequest): string {
   const requested = header(request, 'apns-id')
   return requested !== undefined && isMessageId(requested) ? requested : randomUUID()
 }
