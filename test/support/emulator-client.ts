@@ -24,12 +24,21 @@ export interface RawRequest {
   body?: string | Buffer
 }
 
+/** A client certificate for certificate-authenticated connections (PEM), or a .p12 in `pfx`. */
+export interface ClientCredentials {
+  cert?: string
+  key?: string
+  pfx?: Buffer
+  passphrase?: string
+}
+
 /**
  * Open a verified TLS + HTTP/2 connection and wait until it is up: connected, and the server's
  * first SETTINGS received (until then `remoteSettings` shows Node's defaults, not the server's).
+ * With `credentials` the client presents a certificate: a certificate connection.
  */
-export function openClient(emulator: EmulatorAddress): Promise<ClientHttp2Session> {
-  const session = http2.connect(`https://${emulator.host}:${emulator.port}`, { ca: [emulator.caPem] })
+export function openClient(emulator: EmulatorAddress, credentials: ClientCredentials = {}): Promise<ClientHttp2Session> {
+  const session = http2.connect(`https://${emulator.host}:${emulator.port}`, { ca: [emulator.caPem], ...credentials })
   const connected = new Promise<void>((resolve) => session.once('connect', () => resolve()))
   const settled = new Promise<void>((resolve) => session.once('remoteSettings', () => resolve()))
   const failed = new Promise<never>((_resolve, reject) => session.once('error', reject))
