@@ -23,13 +23,30 @@ const PLACEHOLDERS = /^(\(null\)|null|<null>|nil|\(nil\)|undefined|none|token|<t
 const DEBUG_SUMMARY = /\{\s*length\s*=\s*\d+\s*,\s*bytes\s*=\s*0x/i
 const HEX_WITH_SEPARATORS = /^<?\s*(0x)?[0-9a-fA-F][0-9a-fA-F\s:-]*>?$/
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/
+const WRAPPING_QUOTES = /^(["'`])([\s\S]*)\1,?$/
+/** "Device token: 0f1e…", "deviceToken = <…>", "APNs token -> …" as apps log them. */
+const LOG_LABEL = /^[A-Za-z][A-Za-z _-]{0,40}?\s*(?::|=|->)\s*(.+)$/s
+const FCM_TOKEN = /^[A-Za-z0-9_-]{10,}:[A-Za-z0-9_-]{60,}$/
+const SWIFT_DATA_DESCRIPTION = /^\d+\s+bytes$/i
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const HEX_ENCODING_FIX = 'Hex-encode the token bytes in the app: deviceToken.map { String(format: "%02x", $0) }.joined()'
 
 export function normaliseDeviceToken(raw: string): TokenNormalisation {
   const notes: string[] = []
   const visible = raw.replace(INVISIBLE, '')
   if (visible !== raw) notes.push('removed invisible characters')
-  const trimmed = visible.trim()
+  let trimmed = visible.trim()
   if (trimmed !== visible) notes.push('trimmed surrounding whitespace')
+  const quoted = WRAPPING_QUOTES.exec(trimmed)
+  if (quoted) {
+    trimmed = quoted[2]!.trim()
+    notes.push('removed quotes')
+  }
+  const labelled = LOG_LABEL.exec(trimmed)
+  if (labelled && /[0-9a-fA-F]{8}/.test(labelled[1]!) && !/^[0-9a-fA-F]+$/.test(trimmed.split(/[:=]/)[0]!.trim())) {
+    trimmed = labelled[1]!.trim()
+    notes.push('removed the log label')
+  }
 
   if (trimmed === '') {
     return problem('token.empty', 'The device token is empty.', 'Paste the hex token your app logged from didRegisterForRemoteNotificationsWithDeviceToken.')
@@ -45,13 +62,33 @@ export function normaliseDeviceToken(raw: string): TokenNormalisation {
     return problem(
       'token.debug-summary',
       'This is a truncated debug summary of the token ({length = 32, bytes = 0x… ... }); the middle bytes are missing and cannot be recovered.',
-      'Hex-encode the token bytes in the app: deviceToken.map { String(format: "%02x", $0) }.joined()'
+      HEX_ENCODING_FIX
     )
+  }
+  if (SWIFT_DATA_DESCRIPTION.test(trimmed)) {
+    return problem('token.data-description', `"${trimmed}" is how Swift prints a Data value; it holds no token bytes.`, HEX_ENCODING_FIX)
+  }
+  if (UUID.test(trimmed)) {
+    return problem('token.uuid', 'This is a UUID (such as a simulator UDID or identifierForVendor), not a device token.', 'Use the token from didRegisterForRemoteNotificationsWithDeviceToken.')
+  }
+  if (FCM_TOKEN.test(trimmed)) {
+    return problem(
+      'token.fcm',
+      'This is a Firebase Cloud Messaging registration token; APNs needs the APNs device token.',
+      'Log Messaging.messaging().apnsToken, or the token from didRegisterForRemoteNotificationsWithDeviceToken, hex-encoded.'
+    )
+  }
+  const groups = trimmed.split(/[\s,;<>]+/).filter(Boolean)
+  if (groups.length > 1 && groups.filter((g) => /^[0-9a-fA-F]{64,}$/.test(g)).length > 1) {
+    return problem('token.several', `This holds ${groups.length} tokens; a push goes to one token at a time here.`, 'Paste one token, or save each as a device.')
   }
 
   if (HEX_WITH_SEPARATORS.test(trimmed)) {
-    const hex = trimmed.replace(/^<|>$/g, '').replace(/^\s*0x/i, '').replace(/[\s:-]/g, '')
-    if (hex.length !== trimmed.length) notes.push('removed brackets, spaces and separators')
+    const unwrapped = trimmed.replace(/^<|>$/g, '').trim()
+    const withoutPrefix = unwrapped.replace(/^0x/i, '')
+    if (withoutPrefix !== unwrapped) notes.push('removed the 0x prefix')
+    const hex = withoutPrefix.replace(/[\s:-]/g, '')
+    if (hex.length !== withoutPrefix.length || unwrapped !== trimmed) notes.push('removed brackets, spaces and separators')
     const lower = hex.toLowerCase()
     if (lower !== hex) notes.push('converted to lowercase')
     if (lower.length % 2 !== 0) {
@@ -67,6 +104,9 @@ export function normaliseDeviceToken(raw: string): TokenNormalisation {
         `The token has ${lower.length} hex digits; APNs device tokens have at least ${MIN_TOKEN_HEX_LENGTH}.`,
         'Copy the whole token from the app log.'
       )
+    }
+    if (lower.length > MIN_TOKEN_HEX_LENGTH) {
+      notes.push(`it is ${lower.length / 2} bytes, longer than the 32-byte tokens iPhones send today (normal for simulator tokens)`)
     }
     return { ok: true, token: lower, notes }
   }

@@ -18,7 +18,7 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary()
-const reason = 'no Electron binary on this machine (node_modules/electron/dist is empty; the download is not reachable here)'
+const reason = 'no Electron binary installed (node_modules/electron/dist is empty); `npm run dev` or `npx install-electron` downloads it'
 if (!binary) console.log(`[electron] skipping real-Electron tests: ${reason}`)
 
 test('the packaged app opens sandboxed and sends a demo push to the emulator', async () => {

@@ -84,4 +84,29 @@ describe('device token normalisation', () => {
       expect(result.problem.message).toContain('"n" at position 61')
     }
   })
+
+  it('C-06 kind: quotes from a JSON copy and a log label are removed, and said so', () => {
+    expect(normaliseDeviceToken(`"${TOKEN}",`)).toEqual({ ok: true, token: TOKEN, notes: ['removed quotes'] })
+    expect(normaliseDeviceToken(`Device token: ${TOKEN}`)).toEqual({ ok: true, token: TOKEN, notes: ['removed the log label'] })
+    expect(normalised(`deviceToken = <${TOKEN}>`)).toBe(TOKEN)
+    expect(normaliseDeviceToken('0x' + TOKEN)).toEqual({ ok: true, token: TOKEN, notes: ['removed the 0x prefix'] })
+    expect(normalised(TOKEN.match(/../g)!.join(':').toUpperCase())).toBe(TOKEN)
+  })
+
+  it('C-02 kind: Swift\'s "32 bytes", a UUID and a Firebase token are each named', () => {
+    expect(problemCode('32 bytes')).toBe('token.data-description')
+    expect(problemCode('A1B2C3D4-1111-2222-3333-444455556666')).toBe('token.uuid')
+    expect(problemCode('cX9aBcDeFgH:APA91bH' + 'x'.repeat(140))).toBe('token.fcm')
+  })
+
+  it('two tokens pasted together are refused instead of joined into one wrong token', () => {
+    expect(problemCode(`${TOKEN} ${TOKEN.split('').reverse().join('')}`)).toBe('token.several')
+    expect(problemCode(`<${TOKEN}>\n<${TOKEN}>`)).toBe('token.several')
+  })
+
+  it('C-03: a longer token is accepted with a note that says why it may be fine', () => {
+    const result = normaliseDeviceToken(TOKEN + TOKEN)
+    expect(result.ok && result.notes.join(' ')).toContain('64 bytes')
+  })
 })
+

@@ -87,3 +87,21 @@ describe('C-07: saved environment', () => {
     expect(ids(draft({ environment: 'sandbox' }), token, device)).toEqual([])
   })
 })
+
+describe('push-type rules', () => {
+  it('MDM needs the MDM certificate, not a .p8 key', () => {
+    expect(ids(draft({ pushType: 'mdm', payloadText: '{"mdm":"magic"}' }))).toContain('error:pushType.mdm-needs-certificate')
+  })
+
+  it('Push to Talk wants priority 10 and expiration 0', () => {
+    expect(ids(draft({ pushType: 'pushtotalk', priority: 5, payloadText: '{}' }))).toEqual(expect.arrayContaining(['warning:pushtotalk.priority', 'warning:pushtotalk.expiration']))
+    expect(ids(draft({ pushType: 'pushtotalk', priority: 10, expiration: { mode: 'immediate' }, payloadText: '{}' }))).toEqual([])
+  })
+
+  it('a Live Activity payload without event, timestamp and content-state is flagged; widgets need content-changed', () => {
+    expect(ids(draft({ pushType: 'liveactivity' }))).toContain('warning:liveactivity.missing-keys')
+    expect(ids(draft({ pushType: 'liveactivity', payloadText: '{"aps":{"event":"update","timestamp":1765000000,"content-state":{"score":1}}}' }))).toEqual([])
+    expect(ids(draft({ pushType: 'widgets', payloadText: '{"aps":{}}' }))).toContain('warning:widgets.content-changed')
+    expect(ids(draft({ pushType: 'widgets', payloadText: '{"aps":{"content-changed":true}}' }))).toEqual([])
+  })
+})

@@ -150,6 +150,12 @@ function isTimeout(raw: unknown): boolean {
 }
 
 function explain(response: NormalisedResponse, host: string, isEmulator: boolean): { explanation: string; fix: string } {
+  if (response.outcome === 'accepted' && isEmulator) {
+    return {
+      explanation: 'The local emulator accepted it: the credential checked out and APNs would accept this request. Nothing is delivered to a device.',
+      fix: 'To reach a device, send the same push to Sandbox or Production with your own key or certificate.'
+    }
+  }
   if (response.outcome === 'accepted') {
     return {
       explanation: 'APNs stores the push and forwards it when the device is reachable.',

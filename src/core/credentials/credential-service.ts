@@ -44,19 +44,22 @@ export class CredentialService {
   }
 
   addTokenKey(input: AddTokenKeyInput, options: { demo?: boolean } = {}): Result<CredentialSummary> {
+    // What the file is comes first: a .p12 given here is named before any ID complaint (C-16).
+    const parsed = parseTokenKey(input.key)
+    if (!parsed.ok) return parsed
     const keyId = normaliseAppleId(input.keyId)
     const teamId = normaliseAppleId(input.teamId)
     const idProblem = appleIdProblem('Key ID', keyId) ?? appleIdProblem('Team ID', teamId)
     if (idProblem) return fail('credential.bad-id', idProblem, 'Find both in your Apple Developer account: the Key ID on the key page, the Team ID under Membership details.')
     if (keyId === teamId) return fail('credential.same-ids', 'Key ID and Team ID are the same; one of them is wrong.', 'The Key ID is in the .p8 file name (AuthKey_KEYID.p8); the Team ID is under Membership details.')
+    const twin = this.document.read().find((c) => c.kind === 'token' && c.keyId === keyId && c.teamId === teamId)
+    if (twin) return fail('credential.duplicate', `Key ${keyId} of team ${teamId} is already saved as "${twin.label}".`, 'Use that credential, or remove it first to replace its key.')
     if (!this.secrets.isAvailable()) return fail(...NO_ENCRYPTION)
-    const parsed = parseTokenKey(input.key)
-    if (!parsed.ok) return parsed
 
     const stored: StoredTokenCredential = {
       id: randomUUID(),
       kind: 'token',
-      label: input.label.trim() || `Key ${keyId}`,
+      label: input.label.trim() || `Team ${teamId} key`,
       keyId,
       teamId,
       createdAt: this.now().toISOString(),
@@ -73,6 +76,8 @@ export class CredentialService {
     const parsed = parseCertificateFiles(input.files, input.passphrase, this.now())
     if (!parsed.ok) return parsed
     const { info, certPem, keyPem, notes } = parsed.value
+    const twin = this.document.read().find((c) => c.kind === 'certificate' && c.fingerprint === info.fingerprint)
+    if (twin) return fail('credential.duplicate', `This certificate is already saved as "${twin.label}".`, 'Use that credential.')
     const stored: StoredCertificateCredential = {
       id: randomUUID(),
       kind: 'certificate',

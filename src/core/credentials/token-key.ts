@@ -107,7 +107,7 @@ function checkPrivateKey(load: () => KeyObject): Result<ParsedTokenKey> {
     return fail('key.unreadable', 'The key could not be read: its contents are damaged or cut off.', 'Copy the whole AuthKey_XXXXXXXXXX.p8 file again, or pick the file itself.')
   }
   if (key.asymmetricKeyType !== 'ec') {
-    return fail('key.not-ec', `This is a ${key.asymmetricKeyType?.toUpperCase() ?? 'non-EC'} private key; APNs token keys are EC P-256 keys (ES256).`, WHERE_TO_GET)
+    return fail('key.not-ec', `This is ${describeKeyType(key.asymmetricKeyType)} private key; APNs token keys are EC P-256 keys (ES256).`, WHERE_TO_GET)
   }
   const curve = key.asymmetricKeyDetails?.namedCurve
   if (curve !== 'prime256v1') {
@@ -117,4 +117,9 @@ function checkPrivateKey(load: () => KeyObject): Result<ParsedTokenKey> {
     privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString()
   })
+}
+
+function describeKeyType(type: string | undefined): string {
+  const names: Record<string, string> = { rsa: 'an RSA', 'rsa-pss': 'an RSA-PSS', dsa: 'a DSA', ed25519: 'an Ed25519', ed448: 'an Ed448', x25519: 'an X25519', x448: 'an X448', dh: 'a Diffie-Hellman' }
+  return (type && names[type]) ?? 'a non-EC'
 }

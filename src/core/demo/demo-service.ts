@@ -34,7 +34,8 @@ export class DemoService {
   }
 
   status(): { offered: boolean } {
-    return { offered: !this.state.read().dismissed && !this.credentials.list().some((c) => c.demo) }
+    // Offered to newcomers only: once any credential exists, the banner would be noise.
+    return { offered: !this.state.read().dismissed && this.credentials.list().length === 0 }
   }
 
   dismiss(): Result<null> {

@@ -3,6 +3,7 @@ import { PUSH_TYPE_INFO } from '../push-types'
 import { checkCredential } from './credential-checks'
 import { checkHeaders } from './header-checks'
 import { checkPayload } from './payload-checks'
+import { checkPushType } from './push-type-checks'
 import { checkSavedEnvironment, checkToken } from './token-checks'
 import { checkTopic, finalTopic } from './topic-checks'
 import type { Diagnosis, DiagnosisContext, PushDraft } from './types'
@@ -26,6 +27,7 @@ export function diagnose(draft: PushDraft, credential: CredentialSummary | null,
   checkTopic(draft, topic, credential, findings)
   checkHeaders(draft, now, findings)
   const payload = checkPayload(draft, byteLimit, findings)
+  checkPushType(draft, credential, payload.aps, findings)
 
   return {
     findings,

@@ -1,7 +1,7 @@
 import { analysePayload } from '../payload'
 import type { Finding, PushDraft } from './types'
 
-export function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]): { body: string | null; bytes: number | null } {
+export function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]): { body: string | null; bytes: number | null; aps: Record<string, unknown> | null } {
   const analysis = analysePayload(draft.payloadText)
   if (analysis.smartQuotes) {
     out.push({
@@ -18,12 +18,12 @@ export function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]
     if (!analysis.smartQuotes) {
       out.push({ id: 'payload.syntax', severity: 'error', field: 'payload', message: `Invalid JSON at line ${e.line}, column ${e.column}: ${e.message}.`, fix: 'Fix the JSON at that position.' })
     }
-    return { body: null, bytes: null }
+    return { body: null, bytes: null, aps: null }
   }
   const value = analysis.value
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     out.push({ id: 'payload.root-not-object', severity: 'error', field: 'payload', message: `The payload must be a JSON object; this one is ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`, fix: 'Wrap it in an object: {"aps": {...}}.' })
-    return { body: analysis.body, bytes: analysis.bytes }
+    return { body: analysis.body, bytes: analysis.bytes, aps: null }
   }
   if (analysis.bytes !== null && analysis.bytes > byteLimit) {
     out.push({
@@ -41,7 +41,8 @@ export function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]
     out.push({ id: 'payload.duplicate-key', severity: 'warning', field: 'payload', message: `The key ${path} appears twice; only the last one is sent.`, fix: 'Remove one of them.' })
   }
   checkAps(draft, value as Record<string, unknown>, out)
-  return { body: analysis.body, bytes: analysis.bytes }
+  const aps = (value as Record<string, unknown>).aps
+  return { body: analysis.body, bytes: analysis.bytes, aps: aps !== null && typeof aps === 'object' && !Array.isArray(aps) ? (aps as Record<string, unknown>) : null }
 }
 
 const APS_KEYS = new Set([
