@@ -28,6 +28,7 @@ export const api: Api = {
   credentials: {
     list: () => guard((b) => b.credentials.list()),
     addTokenKey: (input) => guard((b) => b.credentials.addTokenKey(input)),
+    addCertificate: (input) => guard((b) => b.credentials.addCertificate(input)),
     remove: (input) => guard((b) => b.credentials.remove(input))
   },
   devices: {
@@ -42,5 +43,10 @@ export const api: Api = {
   },
   push: {
     send: (input) => guard((b) => b.push.send(input))
+  },
+  emulator: {
+    inbox: () => guard((b) => b.emulator.inbox()),
+    injectFault: (input) => guard((b) => b.emulator.injectFault(input)),
+    clearFaults: () => guard((b) => b.emulator.clearFaults())
   }
 }

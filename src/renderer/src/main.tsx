@@ -1,6 +1,7 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { startClock } from './stores/clock'
 import { loadEverything } from './stores/startup'
 import './styles/index.css'
 
@@ -22,3 +23,4 @@ createRoot(root).render(
 )
 
 void loadEverything()
+startClock()

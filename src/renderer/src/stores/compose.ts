@@ -1,9 +1,10 @@
 import { create } from 'zustand'
 import type { FindingAction } from '../../../shared/diagnosis'
 import type { SavedDevice } from '../../../shared/domain'
-import type { Environment } from '../../../shared/environments'
+import { ENVIRONMENTS, type Environment } from '../../../shared/environments'
 import { replaceSmartQuotes } from '../../../shared/payload'
 import { PRIORITIES, type Priority, type PushType } from '../../../shared/push-types'
+import { toLocalDateTimeValue, type ExpirationInput, type ExpirationMode, type ExpirationUnit } from '../lib/expiration-input'
 import { DEFAULT_ALERT_PAYLOAD, DEFAULT_BACKGROUND_PAYLOAD } from './samples'
 
 /**
@@ -17,6 +18,12 @@ interface ComposeState {
   pushType: PushType
   priority: Priority
   payloadText: string
+  /** apns-topic typed by hand; null derives it from the bundle ID and push type. */
+  topicOverride: string | null
+  /** apns-expiration as the form holds it; lib/expiration-input makes the contract's value. */
+  expiration: ExpirationInput
+  collapseId: string
+  apnsId: string
 
   setDeviceToken: (value: string) => void
   setBundleId: (value: string) => void
@@ -24,12 +31,26 @@ interface ComposeState {
   setPushType: (value: PushType) => void
   setPriority: (value: Priority) => void
   setPayloadText: (value: string) => void
+  /** Turning the override on starts from the topic that would be sent, so it can be edited. */
+  setTopicOverrideEnabled: (enabled: boolean, startFrom: string) => void
+  setTopicOverride: (value: string) => void
+  /** A certificate topic chosen as the target: it becomes the bundle ID, the override is dropped. */
+  chooseTopic: (topic: string) => void
+  setExpirationMode: (mode: ExpirationMode) => void
+  setExpirationAt: (value: string) => void
+  setExpirationAmount: (value: string) => void
+  setExpirationUnit: (unit: ExpirationUnit) => void
+  setCollapseId: (value: string) => void
+  setApnsId: (value: string) => void
+  generateApnsId: () => void
   replaceSmartQuotes: () => void
   /** The one-click fixes that findings offer. */
   applyAction: (action: FindingAction) => void
   /** Fill token, bundle ID and environment from a saved device. */
   applyDevice: (device: SavedDevice) => void
 }
+
+const ONE_HOUR_MS = 3_600_000
 
 export const useCompose = create<ComposeState>()((set, get) => ({
   deviceToken: '',
@@ -38,6 +59,10 @@ export const useCompose = create<ComposeState>()((set, get) => ({
   pushType: 'alert',
   priority: 10,
   payloadText: DEFAULT_ALERT_PAYLOAD,
+  topicOverride: null,
+  expiration: { mode: 'none', at: '', amount: '1', unit: 'hours' },
+  collapseId: '',
+  apnsId: '',
 
   setDeviceToken: (deviceToken) => set({ deviceToken }),
   setBundleId: (bundleId) => set({ bundleId }),
@@ -59,6 +84,23 @@ export const useCompose = create<ComposeState>()((set, get) => ({
     }
   },
 
+  setTopicOverrideEnabled: (enabled, startFrom) => set({ topicOverride: enabled ? startFrom : null }),
+  setTopicOverride: (topicOverride) => set({ topicOverride }),
+  chooseTopic: (topic) => set({ bundleId: topic, topicOverride: null }),
+
+  setExpirationMode: (mode) => {
+    const expiration = get().expiration
+    // A date picker that opens on "now + 1 hour" is one edit away from what people want.
+    const at = mode === 'at' && expiration.at === '' ? toLocalDateTimeValue(Date.now() + ONE_HOUR_MS) : expiration.at
+    set({ expiration: { ...expiration, mode, at } })
+  },
+  setExpirationAt: (at) => set({ expiration: { ...get().expiration, at } }),
+  setExpirationAmount: (amount) => set({ expiration: { ...get().expiration, amount } }),
+  setExpirationUnit: (unit) => set({ expiration: { ...get().expiration, unit } }),
+  setCollapseId: (collapseId) => set({ collapseId }),
+  setApnsId: (apnsId) => set({ apnsId }),
+  generateApnsId: () => set({ apnsId: crypto.randomUUID() }),
+
   replaceSmartQuotes: () => set({ payloadText: replaceSmartQuotes(get().payloadText) }),
 
   applyAction: (action) => {
@@ -74,6 +116,14 @@ export const useCompose = create<ComposeState>()((set, get) => ({
         if (priority !== undefined) set({ priority })
         return
       }
+      case 'set-environment': {
+        const environment = ENVIRONMENTS.find((e) => e === action.value)
+        if (environment !== undefined) set({ environment })
+        return
+      }
+      case 'set-topic':
+        if (action.value) get().chooseTopic(action.value)
+        return
     }
   },
 

@@ -1,9 +1,9 @@
 import { create } from 'zustand'
+import { normaliseDeviceToken } from '../../../shared/device-token'
 import type { SavedDevice } from '../../../shared/domain'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useCompose } from './compose'
-import { currentDiagnosis } from './diagnosis'
 
 /** A cache of main's saved devices, plus the "Save as device" name being typed. */
 interface DevicesState {
@@ -50,7 +50,8 @@ export const useDevices = create<DevicesState>()((set, get) => ({
     const { deviceToken, bundleId, environment } = useCompose.getState()
     // Save the token Pushdeck would send (normalised) when it is valid; otherwise the raw text,
     // so main's answer names the problem.
-    const token = currentDiagnosis().token ?? deviceToken
+    const normalised = normaliseDeviceToken(deviceToken)
+    const token = normalised.ok ? normalised.token : deviceToken
     const name = get().saveName.trim() || defaultDeviceName(bundleId, token)
     set({ saving: true, saveError: null })
     const result = await api.devices.save({ name, token, bundleId: bundleId.trim(), environment })

@@ -24,7 +24,7 @@ export function AddKeyForm() {
       </h3>
       <div className="field">
         <label htmlFor={`${id}-label`}>Label</label>
-        <input id={`${id}-label`} data-testid="key-label" value={form.label} onChange={(e) => form.setLabel(e.target.value)} placeholder="e.g. Acme team key" autoComplete="off" />
+        <input id={`${id}-label`} data-testid="key-label" autoFocus value={form.label} onChange={(e) => form.setLabel(e.target.value)} placeholder="e.g. Acme team key" autoComplete="off" />
       </div>
       <AppleIdField label="Key ID" testId="key-id" value={form.keyId} problem={problems.keyId} onChange={form.setKeyId} />
       <AppleIdField label="Team ID" testId="team-id" value={form.teamId} problem={problems.teamId} onChange={form.setTeamId} />

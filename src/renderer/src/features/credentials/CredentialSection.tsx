@@ -1,18 +1,34 @@
 import { useId } from 'react'
-import { ConfirmButton } from '../../components/ConfirmButton'
 import { ErrorMessage } from '../../components/ErrorMessage'
-import { selectedCredential, useCredentials } from '../../stores/credentials'
+import { useAddCertificate } from '../../stores/add-certificate'
 import { useAddKey } from '../../stores/add-key'
+import { selectedCredential, useCredentials } from '../../stores/credentials'
+import { AddCertificateForm } from './AddCertificateForm'
 import { AddKeyForm } from './AddKeyForm'
 import { credentialOptionLabel } from './credential-label'
+import { CredentialDetails } from './CredentialDetails'
 
-/** The credential a push is signed with: pick one, inspect it, remove it, or add a .p8 key. */
+/** The credential a push is signed with: pick one, inspect it, remove it, or add a key or certificate. */
 export function CredentialSection() {
   const selectId = useId()
-  const { list, selectedId, loadError, removeError, select, remove } = useCredentials()
+  const list = useCredentials((s) => s.list)
+  const selectedId = useCredentials((s) => s.selectedId)
+  const loadError = useCredentials((s) => s.loadError)
+  const removeError = useCredentials((s) => s.removeError)
+  const select = useCredentials((s) => s.select)
   const selected = useCredentials(selectedCredential)
-  const formOpen = useAddKey((s) => s.open)
-  const setFormOpen = useAddKey((s) => s.setOpen)
+  const keyFormOpen = useAddKey((s) => s.open)
+  const certFormOpen = useAddCertificate((s) => s.open)
+
+  // One add form at a time: opening one closes the other.
+  const openKeyForm = () => {
+    useAddCertificate.getState().setOpen(false)
+    useAddKey.getState().setOpen(true)
+  }
+  const openCertificateForm = () => {
+    useAddKey.getState().setOpen(false)
+    useAddCertificate.getState().setOpen(true)
+  }
 
   return (
     <section className="sidebar-section" aria-labelledby={`${selectId}-heading`}>
@@ -31,32 +47,19 @@ export function CredentialSection() {
           ))}
         </select>
       </div>
-      {selected ? (
-        <div className="credential-card">
-          <dl className="facts">
-            <dt>Key ID</dt>
-            <dd className="mono">{selected.keyId}</dd>
-            <dt>Team ID</dt>
-            <dd className="mono">{selected.teamId}</dd>
-            {selected.demo ? (
-              <>
-                <dt>Kind</dt>
-                <dd>
-                  <span className="badge">demo</span> local emulator only
-                </dd>
-              </>
-            ) : null}
-          </dl>
-          <ConfirmButton label="Remove…" question={`Remove “${selected.label}”?`} confirmLabel="Remove" onConfirm={() => void remove(selected.id)} />
-        </div>
-      ) : null}
+      {selected ? <CredentialDetails credential={selected} /> : null}
       {removeError ? <ErrorMessage error={removeError} /> : null}
-      {formOpen ? (
-        <AddKeyForm />
-      ) : (
-        <button type="button" className="button-secondary" data-testid="add-key-open" onClick={() => setFormOpen(true)}>
-          Add token key (.p8)
-        </button>
+      {keyFormOpen ? <AddKeyForm /> : null}
+      {certFormOpen ? <AddCertificateForm /> : null}
+      {keyFormOpen || certFormOpen ? null : (
+        <div className="button-row">
+          <button type="button" className="button-secondary" data-testid="add-key-open" onClick={openKeyForm}>
+            Add token key (.p8)
+          </button>
+          <button type="button" className="button-secondary" data-testid="add-cert-open" onClick={openCertificateForm}>
+            Add certificate (.p12)
+          </button>
+        </div>
       )}
     </section>
   )

@@ -1,7 +1,10 @@
 import type { CredentialSummary } from '../../../../shared/domain'
 
-/** "label · Key ID · Team ID", marked when it is the emulator-only demo key. */
+/**
+ * Token keys: "label · Key ID · Team ID". Certificates: "label · certificate · bundle ID".
+ * Either is marked when it is the emulator-only demo credential.
+ */
 export function credentialOptionLabel(c: CredentialSummary): string {
-  const parts = [c.label || 'Untitled key', c.keyId, c.teamId]
+  const parts = c.kind === 'token' ? [c.label || 'Untitled key', c.keyId, c.teamId] : [c.label || c.subject, 'certificate', c.bundleId]
   return parts.join(' · ') + (c.demo ? ' (demo)' : '')
 }
