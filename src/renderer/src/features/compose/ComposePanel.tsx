@@ -1,6 +1,7 @@
 import { FindingList } from '../../components/FindingList'
 import { useCompose } from '../../stores/compose'
 import { useDiagnosis } from '../../stores/diagnosis'
+import { HeadersGroup } from './HeadersGroup'
 import { PayloadSection } from './PayloadSection'
 import { SaveDeviceForm } from './SaveDeviceForm'
 import { SendButton } from './SendButton'
@@ -23,6 +24,7 @@ export function ComposePanel() {
         <TopicField diagnosis={diagnosis} />
         <SaveDeviceForm />
         <SendOptions />
+        <HeadersGroup diagnosis={diagnosis} />
         <PayloadSection diagnosis={diagnosis} />
         <FindingList findings={diagnosis.findings} onAction={applyAction} testId="findings" label="Checks" emptyText="No problems found." />
         <SendButton diagnosis={diagnosis} />
