@@ -6,6 +6,7 @@ import { api } from '../api'
 import { useCompose } from './compose'
 import { useDevices } from './devices'
 import { currentDiagnosis, currentRequest } from './diagnosis'
+import { useEmulatorInbox } from './emulator-inbox'
 
 /** The last send: what APNs answered, or why the send did not happen. */
 interface ResultState {
@@ -37,6 +38,8 @@ export const useResult = create<ResultState>()((set, get) => ({
     set(outcome.ok ? { sending: false, result: outcome.value, error: null } : { sending: false, result: null, error: outcome.error })
     // Main marks a saved device unregistered when APNs answers 410; show that on its row.
     if (outcome.ok && outcome.value.unregisteredAt) await useDevices.getState().refresh()
+    // What the emulator received is worth seeing next to its answer (and a fault was used up).
+    if (request.environment === 'emulator') await useEmulatorInbox.getState().refresh()
   },
 
   retryInOtherEnvironment: async () => {

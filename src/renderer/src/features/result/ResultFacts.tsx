@@ -31,6 +31,11 @@ export function ResultFacts({ result }: { result: SendResult }) {
       <Fact term="Latency" testId="result-latency">
         {Math.round(result.latencyMs)} ms
       </Fact>
+      {result.attempts > 1 ? (
+        <Fact term="Attempts" testId="result-attempts">
+          {result.attempts}
+        </Fact>
+      ) : null}
       <Fact term="Host" testId="result-host" mono>
         {result.request.host}
       </Fact>

@@ -1,5 +1,6 @@
 import type { SendResult } from '../../../../shared/domain'
 import { ENVIRONMENT_LABELS } from '../../../../shared/environments'
+import { fixChecklist } from '../../lib/fix-checklist'
 import { retryEnvironment, useResult } from '../../stores/result'
 
 /** The headline (accepted, rejected with status and reason, or no answer) with why and what to do. */
@@ -8,6 +9,7 @@ export function ResultOutcome({ result }: { result: SendResult }) {
   const sending = useResult((s) => s.sending)
   const pushType = useResult((s) => s.request?.pushType)
   const other = retryEnvironment(result)
+  const checklist = fixChecklist(result.reason, result.fix)
 
   return (
     <div className={`outcome-block outcome-block-${result.outcome}`}>
@@ -27,9 +29,20 @@ export function ResultOutcome({ result }: { result: SendResult }) {
       <p className="result-explanation" data-testid="result-explanation">
         {result.explanation}
       </p>
-      <p className="result-fix" data-testid="result-fix">
-        {result.fix}
-      </p>
+      {checklist ? (
+        <div className="result-fix" data-testid="result-fix">
+          <p>Check each of these:</p>
+          <ul className="fix-checklist" data-testid="result-fix-checklist">
+            {checklist.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p className="result-fix" data-testid="result-fix">
+          {result.fix}
+        </p>
+      )}
       {other ? (
         <button type="button" className="button-primary" data-testid="retry-other-environment" disabled={sending} onClick={() => void retry()}>
           Try {ENVIRONMENT_LABELS[other]}

@@ -6,11 +6,11 @@ export function SentRequestView({ result }: { result: SendResult }) {
   return (
     <div className="result-block">
       <h3 className="subsection-title">Request sent</h3>
-      <table className="header-table">
+      <table className="header-table" data-testid="sent-headers">
         <caption className="visually-hidden">Request headers</caption>
         <tbody>
           {Object.entries(request.headers).map(([name, value]) => (
-            <tr key={name}>
+            <tr key={name} data-testid="sent-header" data-header={name}>
               <th scope="row" className="mono">
                 {name}
               </th>
