@@ -25,12 +25,24 @@ export interface ConnectionState {
   certificate: ClientCertificate | null
   /** Provider-token bookkeeping; unused on certificate connections. */
   token: TokenConnectionState
+  /** Streams not yet closed, so a GOAWAY can refuse the ones it excludes. */
+  openStreams: Set<ServerHttp2Stream>
   /** Streams a "hang" fault leaves unanswered, so a GOAWAY fault can release them. */
   hungStreams: Set<ServerHttp2Stream>
+  /** Set once the emulator sent GOAWAY: streams above lastStreamId are refused, never processed. */
+  goneAway: { lastStreamId: number } | null
 }
 
 export function createConnectionState(id: number, certificate: ClientCertificate | null = null): ConnectionState {
-  return { id, streamsRaised: false, certificate, token: createTokenConnectionState(), hungStreams: new Set() }
+  return {
+    id,
+    streamsRaised: false,
+    certificate,
+    token: createTokenConnectionState(),
+    openStreams: new Set(),
+    hungStreams: new Set(),
+    goneAway: null
+  }
 }
 
 /** Lift the one-stream limit: after a token connection's first accepted request, or when a certificate connection opens. */

@@ -123,6 +123,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     // The handshake already authenticated a certificate connection: no one-stream phase.
     if (connection.certificate) raiseStreamLimit(connection, session)
     session.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, _flags: number, rawHeaders: string[]) => {
+      connection.openStreams.add(stream)
+      stream.once('close', () => connection.openStreams.delete(stream))
       void answerStream(stream, headers, rawHeaders, session, connection)
     })
   })
@@ -144,6 +146,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     try {
       const body = await readCappedBody(stream)
       if (!body) return // the client gave up before the request was complete: nobody to answer
+      // Excluded by a GOAWAY this emulator sent: refused, so never processed or recorded.
+      if (connection.goneAway && (stream.id ?? 0) > connection.goneAway.lastStreamId) return
 
       const request: IncomingRequest = {
         method: String(headers[':method'] ?? ''),
@@ -205,8 +209,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         // Never answered: the stream stays open until the client resets it, a GOAWAY fault
         // releases it, or close() destroys the session.
         inbox(unanswered)
-        connection.hungStreams.add(stream)
-        stream.once('close', () => connection.hungStreams.delete(stream))
+        if (!stream.closed && !stream.destroyed) {
+          connection.hungStreams.add(stream)
+          stream.once('close', () => connection.hungStreams.delete(stream))
+        }
         return
       case 'goaway':
         inbox(unanswered)
@@ -224,14 +230,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   /**
    * GOAWAY with Apple's JSON reason as opaque data, as APNs does when it shuts a connection
    * down. The in-flight stream is left unanswered: the GOAWAY's last stream id excludes it where
-   * HTTP/2 allows (Node cannot send 0, so the very first stream is covered and refused instead),
-   * and it is reset with REFUSED_STREAM ("not processed"). Then the session closes once the
-   * streams that were already being answered are done.
+   * HTTP/2 allows (Node cannot send 0, so on the very first stream it is covered and refused
+   * anyway), and it is reset with REFUSED_STREAM ("not processed"), as are later streams and
+   * hung ones. Then the session closes once the streams still being answered are done.
    */
   function goAway(session: ServerHttp2Session, connection: ConnectionState, stream: ServerHttp2Stream, reason: string): void {
     if (session.closed || session.destroyed) return
-    session.goaway(http2.constants.NGHTTP2_NO_ERROR, Math.max(0, (stream.id ?? 0) - 2), Buffer.from(JSON.stringify({ reason })))
-    for (const pending of [stream, ...connection.hungStreams]) {
+    const lastStreamId = Math.max(0, (stream.id ?? 0) - 2)
+    connection.goneAway = { lastStreamId }
+    session.goaway(http2.constants.NGHTTP2_NO_ERROR, lastStreamId, Buffer.from(JSON.stringify({ reason })))
+    const refused = [...connection.openStreams].filter((s) => (s.id ?? 0) > lastStreamId)
+    for (const pending of new Set([stream, ...refused, ...connection.hungStreams])) {
       if (!pending.closed && !pending.destroyed) pending.close(http2.constants.NGHTTP2_REFUSED_STREAM)
     }
     session.close()
