@@ -1,4 +1,4 @@
-import { randomUUID, X509Certificate } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { Notification, Provider, type ProviderOptions } from '@parse/node-apn'
 import forge from 'node-forge'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -19,32 +19,13 @@ const harness = emulatorHarness()
 
 afterEach(() => harness.cleanUp())
 
-/**
- * makePushCertificate with a certificate OpenSSL can read. Its random serial is "0" + 16 hex
- * digits; when the first random byte is 0x00 (1 in 256) forge writes an INTEGER with a
- * redundant leading zero and OpenSSL 3 refuses the PEM ("illegal padding"), which made these
- * tests fail now and then. Until test/support/push-certificates.ts makes DER-valid serials,
- * draw again.
- */
-function pushCertificate(options: PushCertificateOptions = {}): PushCertificate {
-  for (;;) {
-    const certificate = makePushCertificate(options)
-    try {
-      new X509Certificate(certificate.certPem)
-      return certificate
-    } catch {
-      // an unlucky serial: try another
-    }
-  }
-}
-
 function credentials(certificate: PushCertificate): ClientCredentials {
   return { cert: certificate.certPem, key: certificate.keyPem }
 }
 
 /** A universal (sandbox + production) certificate for BUNDLE with VoIP and complication topics. */
 function universalCertificate(options: PushCertificateOptions = {}): PushCertificate {
-  return pushCertificate({
+  return makePushCertificate({
     bundleId: BUNDLE,
     extraTopics: [
       [`${BUNDLE}.voip`, ['voip']],
@@ -110,7 +91,7 @@ describe('certificate connections', () => {
   })
 
   it("defaults a missing apns-topic to a single-topic certificate's UID", async () => {
-    const single = pushCertificate({ bundleId: 'com.example.single' })
+    const single = makePushCertificate({ bundleId: 'com.example.single' })
     const token = hexToken()
     const { emulator, session } = await certificateSession(single)
     // The registry compares topics, so a 200 here means the default was the UID.
@@ -173,7 +154,7 @@ describe('certificate connections', () => {
   })
 
   it('computes lint for certificate pushes, against the topic the push went to', async () => {
-    const voipOnly = pushCertificate({ bundleId: 'com.example.caller.voip' })
+    const voipOnly = makePushCertificate({ bundleId: 'com.example.caller.voip' })
     const { emulator, session } = await certificateSession(voipOnly)
     const apnsId = randomUUID()
     // No apns-topic: the UID (ending in .voip) fits push type voip, so the only warning is the payload's.
@@ -247,7 +228,7 @@ describe('with @parse/node-apn as a certificate client', () => {
 
 /** An RSA client certificate with neither UID nor Apple's extensions, e.g. someone's TLS client cert. */
 function notAPushCertificate(): PushCertificate {
-  const base = pushCertificate()
+  const base = makePushCertificate()
   const { cert, keys } = base
   cert.setSubject([{ name: 'commonName', value: 'Just a client' }])
   cert.setExtensions([{ name: 'basicConstraints', cA: false }])

@@ -51,7 +51,8 @@ export function makePushCertificate(options: PushCertificateOptions = {}): PushC
   const keys = options.keys ?? testRsaKeys()
   const cert = forge.pki.createCertificate()
   cert.publicKey = keys.publicKey
-  cert.serialNumber = '0' + forge.util.bytesToHex(forge.random.getBytesSync(8))
+  // A DER INTEGER must be minimal and positive: a first byte of 0x01-0x7f is both, whatever follows.
+  cert.serialNumber = (1 + Math.floor(Math.random() * 0x7f)).toString(16).padStart(2, '0') + forge.util.bytesToHex(forge.random.getBytesSync(8))
   cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - 24 * 3600 * 1000)
   cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * 24 * 3600 * 1000)
   const subject = [
