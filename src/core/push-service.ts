@@ -62,6 +62,7 @@ export class PushService {
       reason: report.reason,
       explanation: report.explanation,
       fix: report.fix,
+      checklist: report.checklist,
       apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null,
       apnsUniqueId: report.apnsUniqueId,
       unregisteredAt: report.unregisteredAt,

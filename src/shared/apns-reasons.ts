@@ -2,6 +2,8 @@
 export interface ReasonExplanation {
   explanation: string
   fix: string
+  /** Things to check one by one, when there is no single fix (C-17). */
+  checklist?: string[]
 }
 
 const REASONS: Record<string, ReasonExplanation> = {
@@ -37,8 +39,17 @@ const REASONS: Record<string, ReasonExplanation> = {
   Forbidden: { explanation: 'APNs refused the action.', fix: 'Check that the key or certificate is enabled for push notifications.' },
   InvalidProviderToken: {
     explanation: 'APNs could not verify the JWT signed with this key.',
-    fix: 'Check: Key ID and Team ID not swapped; the Key ID matches the .p8 file (AuthKey_KEYID.p8); the key is not revoked; the key belongs to the team that owns the app; the key is enabled for APNs; a brand-new key can take a while to work.'
+    fix: 'Check each of these; swapped IDs are the most common cause.',
+    checklist: [
+      'Key ID and Team ID are not swapped.',
+      'The Key ID matches the .p8 file (AuthKey_KEYID.p8).',
+      'The key has not been revoked in your Apple Developer account.',
+      'The key belongs to the team that owns the app.',
+      'The key has Apple Push Notifications service enabled.',
+      'A brand-new key can take a while before APNs accepts it.'
+    ]
   },
+
   MissingProviderToken: { explanation: 'No certificate and no JWT were presented.', fix: 'Choose a credential for this send.' },
   UnrelatedKeyIdInToken: { explanation: "The Key ID is not related to the key used for this connection's first push.", fix: 'Send again; Pushdeck keeps one connection per key, so this clears on a new connection.' },
   BadEnvironmentKeyIdInToken: {

@@ -91,6 +91,8 @@ export interface SendResult {
   reason: string | null
   explanation: string
   fix: string
+  /** Things to check one by one, when one fix does not cover it (e.g. InvalidProviderToken). */
+  checklist: string[]
   apnsId: string | null
   apnsUniqueId: string | null
   /** From a 410 answer, ISO 8601. */

@@ -29,7 +29,7 @@ export interface EmulatorRequest {
 
 /** How the emulator misbehaves on purpose, once for the next request or for every request to one token. */
 export type EmulatorFault =
-  | { kind: 'status'; status: 429 | 500 | 503; reason?: string; retryAfterSeconds?: number }
+  | { kind: 'status'; status: 400 | 403 | 410 | 413 | 429 | 500 | 503; reason?: string; retryAfterSeconds?: number }
   | { kind: 'latency'; ms: number }
   | { kind: 'hang' }
   | { kind: 'goaway'; reason?: string }

@@ -2,6 +2,10 @@
  * apns-expiration as a user thinks of it. APNs wants UNIX seconds: 0 means one attempt and no
  * storage; omitted means APNs' own storage policy (up to 30 days).
  */
+/** Limits the IPC schema enforces; the checker names them first, so the user never meets the schema's words. */
+export const MAX_EXPIRATION_EPOCH_SECONDS = 4_102_444_800 // 2100-01-01
+export const MAX_RELATIVE_EXPIRATION_SECONDS = 366 * 24 * 3600
+
 export type Expiration =
   | { mode: 'none' }
   | { mode: 'immediate' }

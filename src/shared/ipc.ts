@@ -2,14 +2,17 @@ import { z } from 'zod'
 import type { CredentialSummary, SavedDevice, SendResult } from './domain'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from './emulator-types'
 import { ENVIRONMENTS } from './environments'
+import { MAX_EXPIRATION_EPOCH_SECONDS, MAX_RELATIVE_EXPIRATION_SECONDS } from './expiration'
 import type { Channel } from './ipc-channels'
 import { PRIORITIES, PUSH_TYPES } from './push-types'
 import type { Result } from './result'
+import { MAX_COLLAPSE_ID_INPUT } from './diagnosis/header-checks'
 
 /** The whole renderer <-> main contract: every channel's input schema and output type. */
 
 const MAX_PAYLOAD_TEXT = 1_000_000
-const MAX_KEY_FILE_BYTES = 64 * 1024
+/** The largest key or certificate file accepted; real ones are a few KB. */
+export const MAX_KEY_FILE_BYTES = 64 * 1024
 
 const output = <T>() => undefined as unknown as T
 const channel = <I extends z.ZodType, O>(input: I, _output: O) => ({ input, output: _output })
@@ -45,12 +48,12 @@ export const environmentSchema = z.enum(ENVIRONMENTS)
 export const expirationSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('none') }).strict(),
   z.object({ mode: z.literal('immediate') }).strict(),
-  z.object({ mode: z.literal('at'), epochSeconds: z.number().int().min(0).max(4_102_444_800) }).strict(),
-  z.object({ mode: z.literal('relative'), seconds: z.number().int().min(0).max(366 * 24 * 3600) }).strict()
+  z.object({ mode: z.literal('at'), epochSeconds: z.number().int().min(0).max(MAX_EXPIRATION_EPOCH_SECONDS) }).strict(),
+  z.object({ mode: z.literal('relative'), seconds: z.number().int().min(0).max(MAX_RELATIVE_EXPIRATION_SECONDS) }).strict()
 ])
 
 const faultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('status'), status: z.union([z.literal(429), z.literal(500), z.literal(503)]), reason: z.string().max(100).optional(), retryAfterSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
+  z.object({ kind: z.literal('status'), status: z.union([z.literal(400), z.literal(403), z.literal(410), z.literal(413), z.literal(429), z.literal(500), z.literal(503)]), reason: z.string().min(1).max(100).optional(), retryAfterSeconds: z.number().int().min(0).max(3600).optional() }).strict(),
   z.object({ kind: z.literal('latency'), ms: z.number().int().min(0).max(60_000) }).strict(),
   z.object({ kind: z.literal('hang') }).strict(),
   z.object({ kind: z.literal('goaway'), reason: z.string().max(100).optional() }).strict(),
@@ -84,7 +87,7 @@ export const sendRequestSchema = z
     payloadText: z.string().max(MAX_PAYLOAD_TEXT),
     topicOverride: z.string().max(300).nullable(),
     expiration: expirationSchema,
-    collapseId: z.string().max(1000),
+    collapseId: z.string().max(MAX_COLLAPSE_ID_INPUT),
     apnsId: z.string().max(100)
   })
   .strict()

@@ -131,7 +131,7 @@ describe('the send path against the local emulator', () => {
     const result = await send(app, request({ credentialId: added.value.id, environment: 'sandbox', deviceToken: randomBytes(32).toString('hex') }))
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value).toMatchObject({ outcome: 'rejected', status: 403, reason: 'InvalidProviderToken' })
-    expect(result.value.fix).toContain('swapped')
+    expect(result.value.checklist.join(' ')).toContain('swapped')
   })
 
   it('413 PayloadTooLarge from the server is normalised (the checker normally stops it first)', async () => {

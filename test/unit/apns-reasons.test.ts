@@ -28,8 +28,8 @@ describe('APNs reason explanations', () => {
   })
 
   it('C-17: InvalidProviderToken gives the checklist', () => {
-    const fix = explainReason('InvalidProviderToken').fix
-    for (const item of ['swapped', 'matches the .p8', 'revoked', 'team', 'brand-new']) expect(fix).toContain(item)
+    const checklist = explainReason('InvalidProviderToken').checklist!.join('\n')
+    for (const item of ['swapped', 'matches the .p8', 'revoked', 'team that owns the app', 'Push Notifications service', 'brand-new']) expect(checklist).toContain(item)
   })
 
   it('an unknown reason is shown verbatim', () => {

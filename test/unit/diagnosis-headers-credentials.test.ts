@@ -86,6 +86,13 @@ describe('C-07: saved environment', () => {
     expect(finding.message).toContain('QA iPhone')
     expect(ids(draft({ environment: 'sandbox' }), token, device)).toEqual([])
   })
+
+  it('C-23: a device APNs marked unregistered warns before sending again', () => {
+    const device: SavedDevice = { id: 'd', name: 'Old iPad', token: TOKEN, bundleId: 'com.example.pushdemo', environment: 'sandbox', createdAt: '', unregisteredAt: '2026-11-30T08:15:00.000Z' }
+    const finding = diagnose(draft(), token, { now: NOW, savedDevice: device }).findings[0]!
+    expect(finding).toMatchObject({ id: 'device.unregistered', severity: 'warning' })
+    expect(finding.message).toContain('2026-11-30 08:15')
+  })
 })
 
 describe('push-type rules', () => {

@@ -1,7 +1,7 @@
 import apn from '@parse/node-apn'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { explainReason, explainStatus } from '../../shared/apns-reasons'
+import { explainReason, explainStatus, type ReasonExplanation } from '../../shared/apns-reasons'
 import type { SentRequest } from '../../shared/domain'
 import type { Priority, PushType } from '../../shared/push-types'
 import type { SigningIdentity } from '../credentials/credential-service'
@@ -30,6 +30,7 @@ export interface PreparedPush {
 export interface DeliveryReport extends NormalisedResponse {
   explanation: string
   fix: string
+  checklist: string[]
   latencyMs: number
   attempts: number
   retryNotes: string[]
@@ -149,7 +150,12 @@ function isTimeout(raw: unknown): boolean {
   return failed.some((f) => String((f.error as Error | undefined)?.message ?? f.error ?? '').includes('timeout'))
 }
 
-function explain(response: NormalisedResponse, host: string, isEmulator: boolean): { explanation: string; fix: string } {
+function explain(response: NormalisedResponse, host: string, isEmulator: boolean): { explanation: string; fix: string; checklist: string[] } {
+  const { explanation, fix, checklist } = explainWithoutChecklist(response, host, isEmulator)
+  return { explanation, fix, checklist: checklist ?? [] }
+}
+
+function explainWithoutChecklist(response: NormalisedResponse, host: string, isEmulator: boolean): ReasonExplanation {
   if (response.outcome === 'accepted' && isEmulator) {
     return {
       explanation: 'The local emulator accepted it: the credential checked out and APNs would accept this request. Nothing is delivered to a device.',

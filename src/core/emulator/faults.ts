@@ -1,4 +1,7 @@
+import { DEFAULT_GOAWAY_REASON, describeFault, FAULT_STATUS_REASONS, statusFaultReason } from '../../shared/emulator-faults'
 import type { EmulatorFault, FaultScope } from '../../shared/emulator-types'
+
+export { DEFAULT_GOAWAY_REASON, statusFaultReason }
 
 /**
  * Fault injection (apns-reference.md §4.4): make the emulator misbehave on purpose, once for
@@ -32,17 +35,10 @@ export interface FaultBook extends EmulatorFaults {
   take(deviceToken: string | null): ChosenFault | null
 }
 
-export const DEFAULT_STATUS_REASONS = {
-  429: 'TooManyRequests',
-  500: 'InternalServerError',
-  503: 'ServiceUnavailable'
-} as const satisfies Record<429 | 500 | 503, string>
 
 /** The longest delay a Node timer can hold (about 24.8 days). */
 export const MAX_LATENCY_MS = 2 ** 31 - 1
 
-/** Apple's GOAWAY reason when a server shuts down. */
-export const DEFAULT_GOAWAY_REASON = 'Shutdown'
 
 interface Entry {
   scope: FaultScope
@@ -78,41 +74,10 @@ export function createFaultBook(): FaultBook {
   }
 }
 
-/** A short description for the inbox, e.g. "503 ServiceUnavailable, retry-after 30 s (next request)". */
-export function describeFault(scope: FaultScope, fault: EmulatorFault): string {
-  const where = scope.scope === 'next' ? 'next request' : `token ${shortToken(scope.token)}`
-  return `${describeKind(fault)} (${where})`
-}
-
-/** The reason a status fault answers with. */
-export function statusFaultReason(fault: Extract<EmulatorFault, { kind: 'status' }>): string {
-  return fault.reason ?? DEFAULT_STATUS_REASONS[fault.status]
-}
-
-function describeKind(fault: EmulatorFault): string {
-  switch (fault.kind) {
-    case 'status': {
-      const retry = fault.retryAfterSeconds === undefined ? '' : `, retry-after ${fault.retryAfterSeconds} s`
-      return `${fault.status} ${statusFaultReason(fault)}${retry}`
-    }
-    case 'latency':
-      return `latency ${fault.ms} ms`
-    case 'hang':
-      return 'hang, no answer'
-    case 'goaway':
-      return `GOAWAY ${fault.reason ?? DEFAULT_GOAWAY_REASON}`
-    case 'drop-connection':
-      return 'connection dropped'
-  }
-}
-
 function choose(entry: Entry): ChosenFault {
   return { fault: { ...entry.fault }, description: describeFault(entry.scope, entry.fault) }
 }
 
-function shortToken(token: string): string {
-  return token.length > 12 ? `${token.slice(0, 8)}…` : token
-}
 
 function checkedScope(scope: FaultScope): FaultScope {
   if (scope.scope === 'next') return { scope: 'next' }
@@ -127,7 +92,7 @@ function checkedScope(scope: FaultScope): FaultScope {
 function checkedFault(fault: EmulatorFault): EmulatorFault {
   switch (fault.kind) {
     case 'status': {
-      if (!(fault.status in DEFAULT_STATUS_REASONS)) throw new RangeError(`A status fault answers 429, 500 or 503, not ${String(fault.status)}.`)
+      if (!(fault.status in FAULT_STATUS_REASONS)) throw new RangeError(`A status fault answers one of ${Object.keys(FAULT_STATUS_REASONS).join(', ')}, not ${String(fault.status)}.`)
       if (fault.reason !== undefined && (typeof fault.reason !== 'string' || fault.reason.trim() === '')) {
         throw new RangeError('A status fault reason must be a non-empty string.')
       }

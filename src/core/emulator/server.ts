@@ -199,7 +199,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const unanswered: Outcome = { status: 0, reason: null, apnsUniqueId: null, lint: [], fault: description }
     switch (fault.kind) {
       case 'status': {
-        const answer: ErrorAnswer = { status: fault.status, reason: statusFaultReason(fault) }
+        const answer: ErrorAnswer = { status: fault.status, reason: statusFaultReason(fault), ...(fault.status === 410 ? { timestamp: options.now?.() ?? Date.now() } : {}) }
         inbox({ ...unanswered, status: answer.status, reason: answer.reason })
         const retryAfter = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) }
         sendRejection(stream, answer, apnsId, retryAfter)

@@ -26,6 +26,13 @@ export function checkCredential(draft: PushDraft, credential: CredentialSummary 
   if (credential.kind === 'certificate') checkCertificate(draft, credential, now, out)
 }
 
+/** For lists and badges: where a certificate stands on its expiry. */
+export function certificateExpiry(certificate: CertificateCredentialSummary, now: number): { state: 'valid' | 'expires-soon' | 'expired'; daysLeft: number } {
+  const left = Date.parse(certificate.notAfter) - now
+  const daysLeft = Math.ceil(left / DAY_MS)
+  return { state: left <= 0 ? 'expired' : left <= CERTIFICATE_WARNING_DAYS * DAY_MS ? 'expires-soon' : 'valid', daysLeft }
+}
+
 function checkCertificate(draft: PushDraft, certificate: CertificateCredentialSummary, now: number, out: Finding[]): void {
   const expires = Date.parse(certificate.notAfter)
   if (expires <= now) {

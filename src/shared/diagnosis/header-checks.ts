@@ -1,7 +1,10 @@
+import { MAX_EXPIRATION_EPOCH_SECONDS, MAX_RELATIVE_EXPIRATION_SECONDS } from '../expiration'
 import { utf8ByteLength } from '../payload'
 import type { Finding, PushDraft } from './types'
 
 export const MAX_COLLAPSE_ID_BYTES = 64
+/** Far beyond the 64-byte rule; only there so a pasted essay is refused by the checker, not the schema. */
+export const MAX_COLLAPSE_ID_INPUT = 1000
 const THIRTY_DAYS_S = 30 * 24 * 60 * 60
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -13,6 +16,10 @@ export function checkHeaders(draft: PushDraft, now: number, out: Finding[]): voi
 
 function checkCollapseId(collapseId: string, out: Finding[]): void {
   if (collapseId === '') return
+  if (collapseId.length > MAX_COLLAPSE_ID_INPUT) {
+    out.push({ id: 'headers.collapse-id-too-long', severity: 'error', field: 'headers', message: `The collapse ID is ${collapseId.length} characters; APNs allows ${MAX_COLLAPSE_ID_BYTES} bytes (APNs: BadCollapseId).`, fix: 'Shorten it to 64 bytes.' })
+    return
+  }
   const bytes = utf8ByteLength(collapseId)
   if (bytes > MAX_COLLAPSE_ID_BYTES) {
     out.push({ id: 'headers.collapse-id-too-long', severity: 'error', field: 'headers', message: `The collapse ID is ${bytes} bytes; APNs allows ${MAX_COLLAPSE_ID_BYTES} (APNs: BadCollapseId).`, fix: `Shorten it by ${bytes - MAX_COLLAPSE_ID_BYTES} bytes.` })
@@ -32,7 +39,7 @@ function checkExpiration(draft: PushDraft, now: number, out: Finding[]): void {
   const expiration = draft.expiration
   const nowS = Math.floor(now / 1000)
   if (expiration.mode === 'at') {
-    if (!Number.isFinite(expiration.epochSeconds) || expiration.epochSeconds < 0) {
+    if (!Number.isInteger(expiration.epochSeconds) || expiration.epochSeconds < 0 || expiration.epochSeconds > MAX_EXPIRATION_EPOCH_SECONDS) {
       out.push({ id: 'headers.expiration-invalid', severity: 'error', field: 'headers', message: 'The expiration date is not a valid time (APNs: BadExpirationDate).', fix: 'Pick a date and time, or choose "none".' })
     } else if (expiration.epochSeconds <= nowS) {
       out.push({ id: 'headers.expiration-past', severity: 'warning', field: 'headers', message: 'The expiration time is in the past: APNs tries once and does not store the push, like expiration 0.', fix: 'Pick a future time if the device may be offline.' })
@@ -40,7 +47,7 @@ function checkExpiration(draft: PushDraft, now: number, out: Finding[]): void {
       out.push({ id: 'headers.expiration-far', severity: 'info', field: 'headers', message: 'APNs stores a push for at most about 30 days, whatever the expiration says.', fix: 'No change needed.' })
     }
   }
-  if (expiration.mode === 'relative' && (!Number.isFinite(expiration.seconds) || expiration.seconds < 0)) {
-    out.push({ id: 'headers.expiration-invalid', severity: 'error', field: 'headers', message: 'A relative expiration must be zero or more seconds from now.', fix: 'Enter a positive duration.' })
+  if (expiration.mode === 'relative' && (!Number.isInteger(expiration.seconds) || expiration.seconds < 0 || expiration.seconds > MAX_RELATIVE_EXPIRATION_SECONDS)) {
+    out.push({ id: 'headers.expiration-invalid', severity: 'error', field: 'headers', message: 'A relative expiration must be a whole number of seconds from now, at most a year.', fix: 'Enter a duration up to 366 days.' })
   }
 }

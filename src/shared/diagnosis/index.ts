@@ -4,7 +4,7 @@ import { checkCredential } from './credential-checks'
 import { checkHeaders } from './header-checks'
 import { checkPayload } from './payload-checks'
 import { checkPushType } from './push-type-checks'
-import { checkSavedEnvironment, checkToken } from './token-checks'
+import { checkSavedDevice, checkToken } from './token-checks'
 import { checkTopic, finalTopic } from './topic-checks'
 import type { Diagnosis, DiagnosisContext, PushDraft } from './types'
 
@@ -14,6 +14,7 @@ import type { Diagnosis, DiagnosisContext, PushDraft } from './types'
  */
 export type { Diagnosis, DiagnosisContext, Finding, FindingAction, FindingField, PushDraft, Severity } from './types'
 export { finalTopic } from './topic-checks'
+export { certificateExpiry, CERTIFICATE_WARNING_DAYS } from './credential-checks'
 
 export function diagnose(draft: PushDraft, credential: CredentialSummary | null, context: Partial<DiagnosisContext> = {}): Diagnosis {
   const now = context.now ?? Date.now()
@@ -23,7 +24,7 @@ export function diagnose(draft: PushDraft, credential: CredentialSummary | null,
 
   checkCredential(draft, credential, now, findings)
   const token = checkToken(draft.deviceToken, findings)
-  checkSavedEnvironment(draft, context.savedDevice ?? null, findings)
+  checkSavedDevice(draft, context.savedDevice ?? null, findings)
   checkTopic(draft, topic, credential, findings)
   checkHeaders(draft, now, findings)
   const payload = checkPayload(draft, byteLimit, findings)

@@ -23,8 +23,22 @@ export function checkToken(raw: string, out: Finding[]): string | null {
   return result.token
 }
 
+/** C-23: APNs said this token is inactive; sending again is allowed but will most likely 410 again. */
+export function checkSavedDevice(draft: PushDraft, device: SavedDevice | null, out: Finding[]): void {
+  if (device?.unregisteredAt) {
+    out.push({
+      id: 'device.unregistered',
+      severity: 'warning',
+      field: 'token',
+      message: `APNs said "${device.name}" is unregistered since ${device.unregisteredAt.slice(0, 16).replace('T', ' ')} UTC: the app was removed or its notifications turned off.`,
+      fix: 'Reinstall the app and copy its new token; this one will keep answering 410.'
+    })
+  }
+  checkSavedEnvironment(draft, device, out)
+}
+
 /** C-07: a token registered with one environment is unknown to the other (BadDeviceToken). */
-export function checkSavedEnvironment(draft: PushDraft, device: SavedDevice | null, out: Finding[]): void {
+function checkSavedEnvironment(draft: PushDraft, device: SavedDevice | null, out: Finding[]): void {
   if (!device || device.environment === draft.environment) return
   out.push({
     id: 'environment.device-mismatch',
