@@ -1,14 +1,14 @@
 import { join } from 'node:path'
 import { PushSender } from './apns/push-sender'
 import { ProviderPool, type ProviderFactory } from './apns/provider-pool'
-import { RetryAfterTap } from './apns/retry-after-tap'
+import { ResponseHeaderTap } from './apns/response-header-tap'
 import { CredentialService } from './credentials/credential-service'
-import { storedCredentialsSchema } from './credentials/stored-credential'
+import { storedCredentialSchema, storedCredentialsSchema } from './credentials/stored-credential'
 import { DemoService, demoStateSchema, emptyDemoState } from './demo/demo-service'
 import { DeviceService } from './library/device-service'
-import { savedDevicesSchema } from './library/stored-device'
+import { savedDeviceSchema, savedDevicesSchema } from './library/stored-device'
 import { LocalEmulator } from './local-emulator'
-import { StoredDocument } from './persistence/document'
+import { StoredDocument, validEntries } from './persistence/document'
 import { openRecovering } from './persistence/recovering-open'
 import type { KeyValueFile, Logger, SecretBox } from './ports'
 import { defaultEndpoints, PushService, type EndpointResolver } from './push-service'
@@ -37,11 +37,11 @@ export interface AppServices {
 /** The composition root shared by Electron main and the tests. */
 export function createAppServices(options: AppServicesOptions): AppServices {
   const notices: string[] = []
-  const open = (name: string): KeyValueFile => {
-    const opened = openRecovering(() => options.openStore(name), join(options.dataDir, `${name}.json`))
-    if (opened.recoveredTo) {
-      notices.push(`Your ${name} file could not be read, so it was moved to ${opened.recoveredTo} and a new one was started. Nothing was deleted.`)
-      options.logger.warn(`moved unreadable store ${name} to ${opened.recoveredTo}`)
+  const open = (name: string, label: string): KeyValueFile => {
+    const opened = openRecovering(() => options.openStore(name), join(options.dataDir, `${name}.json`), label)
+    if (opened.notice) {
+      notices.push(opened.notice)
+      options.logger.warn(opened.notice)
     }
     return opened.store
   }
@@ -50,20 +50,24 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     options.logger.warn(message)
   }
 
-  const credentialFile = open('credentials')
-  const deviceFile = open('devices')
-  const settingsFile = open('settings')
+  const credentialFile = open('credentials', 'credentials')
+  const deviceFile = open('devices', 'saved devices')
+  const settingsFile = open('settings', 'settings')
 
-  const credentials = new CredentialService(new StoredDocument(credentialFile, 'credentials', storedCredentialsSchema, () => [], report), options.secrets)
-  const devices = new DeviceService(new StoredDocument(deviceFile, 'devices', savedDevicesSchema, () => [], report))
+  const credentials = new CredentialService(new StoredDocument(credentialFile, 'credentials', storedCredentialsSchema, () => [], report, validEntries(storedCredentialSchema)), options.secrets)
+  const devices = new DeviceService(new StoredDocument(deviceFile, 'devices', savedDevicesSchema, () => [], report, validEntries(savedDeviceSchema)))
   const emulator = new LocalEmulator(join(options.dataDir, 'emulator-tls.json'), (keyId, teamId) => credentials.publicKey(keyId, teamId))
   const demo = new DemoService(new StoredDocument(settingsFile, 'demo', demoStateSchema, emptyDemoState, report), credentials, devices, emulator)
-  const tap = new RetryAfterTap()
+  const tap = new ResponseHeaderTap()
   const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider))
   const sender = new PushSender(pool, tap, options.logger)
   const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()))
 
   credentials.onChange((id) => void pool.releaseCredential(id))
+  // Read every document now, so a damaged one is reported before the window asks for notices.
+  credentials.list()
+  devices.list()
+  demo.status()
 
   return {
     router: createRouter({ credentials, devices, demo, push, emulator, notices: () => [...notices] }),

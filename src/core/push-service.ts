@@ -28,6 +28,9 @@ export class PushService {
 
   async send(request: SendRequest): Promise<Result<SendResult>> {
     const now = this.now()
+    if (request.credentialId !== '' && !this.credentials.find(request.credentialId)) {
+      return fail('credential.not-found', 'The selected credential no longer exists.', 'Pick another credential.')
+    }
     const token = normaliseDeviceToken(request.deviceToken)
     const savedDevice = token.ok ? this.devices.findByToken(token.token) : null
     const diagnosis = diagnose(request, this.credentials.find(request.credentialId), { now: now.getTime(), savedDevice })
@@ -53,8 +56,9 @@ export class PushService {
       apnsId: request.apnsId,
       expiration: expirationHeaderValue(request.expiration, now.getTime()),
       collapseId: request.collapseId
-    })
-    if (report.status === 410 && report.unregisteredAt) this.devices.markUnregistered(diagnosis.token, report.unregisteredAt)
+    }, () => this.credentials.find(request.credentialId) !== null)
+    // A 410 without a readable timestamp still means inactive, as of this send.
+    if (report.status === 410) this.devices.markUnregistered(diagnosis.token, report.unregisteredAt ?? now.toISOString())
 
     return ok({
       outcome: report.outcome,

@@ -4,6 +4,8 @@
  * reason rather than "repaired" into a plausible but wrong token.
  */
 
+import { describeCharacter, withoutInvisible } from './invisible-characters'
+
 export const MIN_TOKEN_HEX_LENGTH = 64
 
 export interface TokenProblem {
@@ -18,10 +20,9 @@ export type TokenNormalisation =
   | { ok: true; token: string; notes: string[] }
   | { ok: false; problem: TokenProblem }
 
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g
 const PLACEHOLDERS = /^(\(null\)|null|<null>|nil|\(nil\)|undefined|none|token|<token>|<device[ _-]?token>|device[ _-]?token)$/i
-const DEBUG_SUMMARY = /\{\s*length\s*=\s*\d+\s*,\s*bytes\s*=\s*0x/i
-const HEX_WITH_SEPARATORS = /^<?\s*(0x)?[0-9a-fA-F][0-9a-fA-F\s:-]*>?$/
+const DEBUG_SUMMARY = /length\s*=\s*\d+\s*,\s*bytes\s*=\s*0x/i
+const HEX_WITH_SEPARATORS = /^<?\s*(0[xX])?[0-9a-fA-F][0-9a-fA-F\s:-]*>?$/
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/
 const WRAPPING_QUOTES = /^(["'`])([\s\S]*)\1,?$/
 /** "Device token: 0f1e…", "deviceToken = <…>", "APNs token -> …" as apps log them. */
@@ -33,7 +34,7 @@ const HEX_ENCODING_FIX = 'Hex-encode the token bytes in the app: deviceToken.map
 
 export function normaliseDeviceToken(raw: string): TokenNormalisation {
   const notes: string[] = []
-  const visible = raw.replace(INVISIBLE, '')
+  const visible = withoutInvisible(raw)
   if (visible !== raw) notes.push('removed invisible characters')
   let trimmed = visible.trim()
   if (trimmed !== visible) notes.push('trimmed surrounding whitespace')
@@ -124,11 +125,14 @@ export function normaliseDeviceToken(raw: string): TokenNormalisation {
     }
   }
 
-  const bad = [...trimmed].findIndex((c) => !/[0-9a-fA-F\s<>:-]/.test(c))
-  const shown = bad >= 0 ? JSON.stringify(trimmed[bad]) : 'a character'
+  const characters = [...trimmed]
+  const bad = characters.findIndex((c) => !/[0-9a-fA-F\s<>:-]/.test(c))
+  if (bad < 0) {
+    return problem('token.empty', 'The token has only brackets and separators, no hex digits.', 'Paste the hex token your app logged.')
+  }
   return problem(
     'token.not-hex',
-    `The token contains ${shown} at position ${bad + 1}; a device token is hexadecimal (0-9, a-f).`,
+    `The token contains ${describeCharacter(characters[bad]!)} at character ${bad + 1}; a device token is hexadecimal (0-9, a-f).`,
     'Paste the hex token exactly as the app logged it.'
   )
 }

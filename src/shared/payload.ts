@@ -11,8 +11,18 @@ export interface PayloadAnalysis {
   bytes: number | null
   smartQuotes: boolean
   duplicateKeys: string[]
+  /** Numbers that would arrive as another value: too large, too small, or too precise for a double. */
   impreciseNumbers: string[]
+  /** -0 is sent as 0. */
+  negativeZeros: string[]
+  /** A lone UTF-16 surrogate cannot be sent as UTF-8; it goes out as a \u escape. */
+  loneSurrogates: boolean
+  /** A byte-order mark before the JSON; it is not sent. */
+  leadingBom: boolean
 }
+
+/** Deeper than any real payload needs, shallow enough that no parser runs out of stack. */
+export const MAX_PAYLOAD_DEPTH = 64
 
 const SMART_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2018\u2019\u201A\u201B\u2032]/
 
@@ -43,15 +53,24 @@ export function replaceSmartQuotes(text: string): string {
   return text.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
 }
 
-export function analysePayload(text: string): PayloadAnalysis {
+export function analysePayload(rawText: string): PayloadAnalysis {
+  const leadingBom = rawText.startsWith('\uFEFF')
+  const text = leadingBom ? rawText.slice(1) : rawText
   const smartQuotes = SMART_QUOTES.test(text)
   let syntaxError: PayloadAnalysis['syntaxError'] = null
   const duplicateKeys: string[] = []
   const impreciseNumbers: string[] = []
+  const negativeZeros: string[] = []
+  const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
   const keyStack: Set<string>[] = []
+  const result = (extra: Partial<PayloadAnalysis>): PayloadAnalysis => ({
+    syntaxError, value: undefined, body: null, bytes: null, smartQuotes, duplicateKeys, impreciseNumbers, negativeZeros, loneSurrogates, leadingBom, ...extra
+  })
 
-  if (text.trim() === '') {
-    return { syntaxError: { message: 'the payload is empty', line: 1, column: 1, offset: 0 }, value: undefined, body: null, bytes: null, smartQuotes, duplicateKeys, impreciseNumbers }
+  if (text.trim() === '') return result({ syntaxError: { message: 'the payload is empty', line: 1, column: 1, offset: 0 } })
+  const tooDeep = depthBeyond(text, MAX_PAYLOAD_DEPTH)
+  if (tooDeep !== null) {
+    return result({ syntaxError: { message: `the JSON is nested more than ${MAX_PAYLOAD_DEPTH} levels deep; no real payload needs that`, ...lineAndColumn(text, tooDeep), offset: tooDeep } })
   }
 
   visit(
@@ -66,9 +85,11 @@ export function analysePayload(text: string): PayloadAnalysis {
         keys?.add(property)
       },
       onLiteralValue: (value, offset, length, _line, _char, pathSupplier) => {
-        if (typeof value === 'number' && !isExactNumber(text.slice(offset, offset + length), value)) {
-          impreciseNumbers.push(pathSupplier().join('.') || '(root)')
-        }
+        if (typeof value !== 'number') return
+        const literal = text.slice(offset, offset + length)
+        const where = pathSupplier().join('.') || '(root)'
+        if (Object.is(value, -0) || (value === 0 && literal.startsWith('-'))) negativeZeros.push(where)
+        else if (!isExactNumber(literal, value)) impreciseNumbers.push(where)
       },
       onError: (error, offset, _length, startLine, startCharacter) => {
         if (syntaxError) return
@@ -79,21 +100,54 @@ export function analysePayload(text: string): PayloadAnalysis {
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }
   )
 
-  if (syntaxError) return { syntaxError, value: undefined, body: null, bytes: null, smartQuotes, duplicateKeys, impreciseNumbers }
+  if (syntaxError) return result({})
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (e) {
     // jsonc-parser and JSON.parse agree on everything we allow; this is a safety net.
-    return { syntaxError: { message: (e as Error).message, line: 1, column: 1, offset: 0 }, value: undefined, body: null, bytes: null, smartQuotes, duplicateKeys, impreciseNumbers }
+    return result({ syntaxError: { message: (e as Error).message, line: 1, column: 1, offset: 0 } })
   }
   const body = JSON.stringify(value)
-  return { syntaxError: null, value, body, bytes: utf8ByteLength(body), smartQuotes, duplicateKeys, impreciseNumbers }
+  return result({ value, body, bytes: utf8ByteLength(body) })
 }
 
-/** A number literal survives the parse/stringify round trip unless it exceeds double precision. */
+/**
+ * A number literal survives the parse/stringify round trip unless it exceeds double precision:
+ * too large (1e400), underflowing to 0 (1e-400), or with more digits than a double holds.
+ */
 function isExactNumber(literal: string, value: number): boolean {
   if (!Number.isFinite(value)) return false
   if (/^-?\d+$/.test(literal)) return Number.isSafeInteger(value) || BigInt(literal) === BigInt(value)
-  return true
+  if (value === 0) return !/[1-9]/.test(literal.split(/[eE]/)[0]!)
+  const digits = significantDigits(literal)
+  // Up to 15 significant digits always survive a double; beyond that, compare with what is sent.
+  return digits.length <= 15 || significantDigits(String(value)) === digits
+}
+
+function significantDigits(numberText: string): string {
+  return numberText.replace(/^-/, '').split(/[eE]/)[0]!.replace('.', '').replace(/^0+/, '').replace(/0+$/, '')
+}
+
+/** The offset where nesting first passes `limit`, found without recursion, or null. */
+function depthBeyond(text: string, limit: number): number | null {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{' || c === '[') {
+      if (++depth > limit) return i
+    } else if (c === '}' || c === ']') depth--
+  }
+  return null
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return { line, column: offset - before.lastIndexOf('\n') }
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { PushSender } from '../../src/core/apns/push-sender'
 import { ProviderPool } from '../../src/core/apns/provider-pool'
-import { RetryAfterTap } from '../../src/core/apns/retry-after-tap'
+import { ResponseHeaderTap } from '../../src/core/apns/response-header-tap'
 import { createEmulatorTlsIdentity, startEmulator, type RunningEmulator } from '../../src/core/emulator'
 import { silentLogger } from '../../src/core/ports'
 import type { SendRequest } from '../../src/shared/domain'
@@ -139,7 +139,7 @@ describe('the send path against the local emulator', () => {
     const emulator = track(await startEmulator({ tls: createEmulatorTlsIdentity(), resolveKey: () => createPublicKey(key.publicKeyPem) }))
     const pool = new ProviderPool(silentLogger)
     cleanups.push(() => pool.shutdown())
-    const sender = new PushSender(pool, new RetryAfterTap(), silentLogger)
+    const sender = new PushSender(pool, new ResponseHeaderTap(), silentLogger)
     const signingKey = { kind: 'token' as const, summary: { id: 'k', kind: 'token' as const, label: 'k', keyId: 'KEY1234567', teamId: 'TEAM123456', createdAt: '', demo: false }, privateKeyPem: key.privateKeyPem, fingerprint: 'f' }
     const endpoint = { environment: 'sandbox' as const, address: emulator.host, port: emulator.port, ca: emulator.caPem, production: false }
     const body = JSON.stringify({ aps: { alert: 'x' }, pad: 'p'.repeat(4097 - 30) })

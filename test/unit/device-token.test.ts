@@ -81,7 +81,7 @@ describe('device token normalisation', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.problem.code).toBe('token.not-hex')
-      expect(result.problem.message).toContain('"n" at position 61')
+      expect(result.problem.message).toContain('"n" (U+006E) at character 61')
     }
   })
 
@@ -107,6 +107,21 @@ describe('device token normalisation', () => {
   it('C-03: a longer token is accepted with a note that says why it may be fine', () => {
     const result = normaliseDeviceToken(TOKEN + TOKEN)
     expect(result.ok && result.notes.join(' ')).toContain('64 bytes')
+  })
+
+  it('C-06 kind: direction marks and other invisible characters are removed; one left inside is named by code point', () => {
+    expect(normalised('\u200e' + TOKEN + '\u200f')).toBe(TOKEN)
+    expect(normalised('\u202e' + TOKEN + '\u202c')).toBe(TOKEN)
+    expect(normalised('\u2066' + TOKEN + '\u2069\u180e')).toBe(TOKEN)
+    const emoji = normaliseDeviceToken(TOKEN.slice(0, 10) + '😀' + TOKEN.slice(10))
+    expect(!emoji.ok && emoji.problem.message).toContain('U+1F600')
+  })
+
+  it('brackets alone, an upper-case 0X prefix and a summary without braces', () => {
+    expect(problemCode('<>')).toBe('token.empty')
+    expect(problemCode('<- - ->')).toBe('token.empty')
+    expect(normalised('0X' + TOKEN)).toBe(TOKEN)
+    expect(problemCode('length = 32, bytes = 0x0f1e2d3c 4b5a6978 ... cddeeff0')).toBe('token.debug-summary')
   })
 })
 

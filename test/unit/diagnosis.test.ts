@@ -102,4 +102,12 @@ describe('diagnosis before sending', () => {
   it('custom keys inside aps are flagged', () => {
     expect(ids(draft({ payloadText: '{"aps":{"alert":"x","orderId":"A-1"}}' }))).toEqual(['warning:payload.custom-aps-keys'])
   })
+
+  it('thousands of repeated keys give one finding, not thousands', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `"k":${i}`).join(',')
+    const findings = diagnose(draft({ payloadText: `{"aps":{"alert":"x"},${keys}}` }), credential).findings
+    expect(findings.map((f) => f.id)).toEqual(['payload.duplicate-key'])
+    expect(findings[0]!.message).toContain('The key k appears more than once')
+  })
 })
+

@@ -52,4 +52,28 @@ describe('payload analysis', () => {
   it('reports duplicate keys with their path', () => {
     expect(analysePayload('{"aps":{"alert":"a","alert":"b"}}').duplicateKeys).toEqual(['aps.alert'])
   })
+
+  it('a payload nested thousands of levels deep is refused without running out of stack', () => {
+    for (const depth of [6000, 100_000]) {
+      const analysis = analysePayload('{"x":' + '['.repeat(depth) + ']'.repeat(depth) + '}')
+      expect(analysis.syntaxError?.message).toContain('nested more than 64 levels')
+      expect(analysis.syntaxError).toMatchObject({ line: 1, column: 69 })
+    }
+    expect(analysePayload('{"x":' + '['.repeat(60) + ']'.repeat(60) + '}').syntaxError).toBeNull()
+    expect(analysePayload('{"s":"' + '['.repeat(500) + '"}').syntaxError).toBeNull()
+  })
+
+  it('numbers that would arrive changed are reported: -0, underflow, excess precision', () => {
+    const analysis = analysePayload('{"a":-0,"b":1e-400,"c":0.12345678901234567890123,"d":0.1,"e":1.5e3,"f":0.000001,"g":123456789012.345}')
+    expect(analysis.negativeZeros).toEqual(['a'])
+    expect(analysis.impreciseNumbers).toEqual(['b', 'c'])
+  })
+
+  it('a lone surrogate and a leading BOM are noticed; the BOM is not sent', () => {
+    expect(analysePayload('{"aps":{"alert":"\ud83d"}}').loneSurrogates).toBe(true)
+    expect(analysePayload('{"aps":{"alert":"😀"}}').loneSurrogates).toBe(false)
+    const bom = analysePayload('\uFEFF{"aps":{}}')
+    expect(bom).toMatchObject({ leadingBom: true, syntaxError: null, body: '{"aps":{}}' })
+  })
 })
+

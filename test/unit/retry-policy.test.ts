@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { NormalisedResponse } from '../../src/core/apns/normalise-response'
-import { parseRetryAfter } from '../../src/core/apns/retry-after-tap'
+import { parseRetryAfter } from '../../src/core/apns/response-header-tap'
 import { decideRetry } from '../../src/core/apns/retry-policy'
 
 const rejected = (status: number, reason: string | null): NormalisedResponse => ({ outcome: 'rejected', status, reason, apnsId: null, apnsUniqueId: null, unregisteredAt: null, transportError: null })

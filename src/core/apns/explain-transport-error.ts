@@ -22,6 +22,15 @@ export function explainTransportError(message: string, host: string, isEmulator:
   if (m.includes('enotfound') || m.includes('eai_again')) {
     return { explanation: `Could not look up ${host}: no network or no DNS.`, fix: 'Check the internet connection.', retryable: false }
   }
+  if (m.includes('wrong version number') || m.includes('packet length too long') || m.includes('http_request')) {
+    return { explanation: `Something answered at ${host} that does not speak TLS, so it is not APNs.`, fix: 'A proxy or firewall may be in the way; send from another network.', retryable: false }
+  }
+  if (m.includes('no application protocol') || m.includes('alpn')) {
+    return { explanation: `The server at ${host} does not speak HTTP/2, so it is not APNs.`, fix: 'A proxy or security product may be intercepting HTTPS; send from another network.', retryable: false }
+  }
+  if (m.includes('socket disconnected before secure tls') || m.includes('before secure tls connection')) {
+    return { explanation: `${host} closed the connection during the TLS handshake.`, fix: 'A proxy or firewall may be refusing the connection; send from another network.', retryable: false }
+  }
   if (m.includes('certificate') || m.includes('self-signed') || m.includes('self signed') || m.includes('unable to verify')) {
     return {
       explanation: `The TLS certificate of ${host} is not trusted, so Pushdeck did not send.`,
@@ -30,12 +39,23 @@ export function explainTransportError(message: string, host: string, isEmulator:
     }
   }
   if (m.includes('timeout') || m.includes('timed out')) {
-    return { explanation: `${host} did not answer in time; the connection was reset.`, fix: 'Send again. If it keeps happening, check the network.', retryable: true }
+    // Not retried: the server may have the push already, and a second wait doubles the delay.
+    return { explanation: `${host} did not answer in time, so the connection was reset. APNs may or may not have received the push.`, fix: 'Send again when the network is stable.', retryable: false }
   }
-  if (m.includes('goaway') || m.includes('stream ended unexpectedly') || m.includes('refused_stream') || m.includes('econnreset') || m.includes('socket hang up') || m.includes('client is destroyed')) {
+  if (
+    m.includes('goaway') ||
+    m.includes('stream ended unexpectedly') ||
+    m.includes('refused_stream') ||
+    m.includes('econnreset') ||
+    m.includes('socket hang up') ||
+    m.includes('client is destroyed') ||
+    m.includes('session closed') ||
+    m.includes('stream closed with error code') ||
+    m.includes('has been canceled')
+  ) {
     return { explanation: `The connection to ${host} closed before APNs answered.`, fix: 'Send again; Pushdeck opens a new connection.', retryable: true }
   }
-  return { explanation: `The request did not reach APNs: ${message}`, fix: 'Check the network and send again.', retryable: false }
+  return { explanation: `The request did not reach APNs: ${message.slice(0, 300)}`, fix: 'Check the network and send again.', retryable: false }
 }
 
 /** node-apn's constructor checks a certificate before connecting; say what its words mean. */

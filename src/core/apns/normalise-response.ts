@@ -42,7 +42,8 @@ export function normaliseResponse(responses: { sent: RawSent[]; failed: RawFailu
   }
   const status = toStatus(failure.status)
   const errorText = errorMessage(failure.error)
-  const reason = failure.response?.reason ?? knownReasonIn(errorText)
+  // A hostile or broken server can send anything as a reason; keep what a person can read.
+  const reason = (typeof failure.response?.reason === 'string' ? failure.response.reason.slice(0, 120) : null) ?? knownReasonIn(errorText)
   return {
     outcome: status !== null ? 'rejected' : 'failed',
     status,
@@ -62,9 +63,8 @@ function toStatus(status: number | string | undefined): number | null {
 
 function errorMessage(error: unknown): string | null {
   if (error === undefined || error === null) return null
-  if (typeof error === 'string') return error
-  if (error instanceof Error) return error.message
-  return String(error)
+  const text = typeof error === 'string' ? error : error instanceof Error ? error.message : String(error)
+  return text.slice(0, 500)
 }
 
 function knownReasonIn(text: string | null): string | null {
@@ -78,5 +78,6 @@ function toIsoTime(timestamp: number | string | undefined): string | null {
   const n = typeof timestamp === 'number' ? timestamp : Number(timestamp)
   if (!Number.isFinite(n) || n <= 0) return null
   const ms = n < 1e12 ? n * 1000 : n
-  return new Date(ms).toISOString()
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }

@@ -10,7 +10,7 @@ import { displayHost, type ApnsEndpoint } from './endpoint'
 import { explainTransportError } from './explain-transport-error'
 import { normaliseResponse, type NormalisedResponse, type RawFailure, type RawSent } from './normalise-response'
 import { REQUEST_TIMEOUT_MS, type ProviderPool } from './provider-pool'
-import type { RetryAfterTap } from './retry-after-tap'
+import type { ResponseHeaderTap, TappedResponse } from './response-header-tap'
 import { decideRetry } from './retry-policy'
 
 /** A push that passed the checker: normalised token, final topic, the exact body and headers. */
@@ -49,13 +49,17 @@ interface Attempt {
 export class PushSender {
   constructor(
     private readonly pool: ProviderPool,
-    private readonly tap: RetryAfterTap,
+    private readonly tap: ResponseHeaderTap,
     private readonly logger: Logger,
     private readonly overallTimeoutMs = OVERALL_TIMEOUT_MS,
     private readonly wait: (ms: number) => Promise<unknown> = sleep
   ) {}
 
-  async deliver(identity: SigningIdentity, endpoint: ApnsEndpoint, push: PreparedPush): Promise<DeliveryReport> {
+  /**
+   * stillUsable says whether the credential still exists: a credential removed while a send is
+   * in flight must not be used for a retry (nor get a new connection).
+   */
+  async deliver(identity: SigningIdentity, endpoint: ApnsEndpoint, push: PreparedPush, stillUsable: () => boolean = () => true): Promise<DeliveryReport> {
     const host = displayHost(endpoint)
     const isEmulator = endpoint.environment === 'emulator'
     // The id is fixed before the first attempt, so every retry and the history share it.
@@ -69,6 +73,10 @@ export class PushSender {
       attempts++
       const transport = attempt.response.transportError ? explainTransportError(attempt.response.transportError, host, isEmulator) : null
       const decision = decideRetry({ response: attempt.response, retriesSoFar: attempts - 1, retryAfterSeconds: attempt.retryAfterSeconds, connectionLost: transport?.retryable ?? false })
+      if (decision.retry && !stillUsable()) {
+        retryNotes.push('The credential was removed during the send, so Pushdeck did not retry.')
+        break
+      }
       if (decision.note) retryNotes.push(decision.note)
       if (!decision.retry) break
       this.logger.warn(`retrying a send to ${host}: ${decision.note}`)
@@ -112,11 +120,23 @@ export class PushSender {
       if (raw === 'timeout') {
         return { request, retryAfterSeconds: null, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `no answer within ${this.overallTimeoutMs / 1000} s (timeout)` } }
       }
-      return { request, retryAfterSeconds: this.tap.take(push.apnsId), response: normaliseResponse(raw as unknown as { sent: RawSent[]; failed: RawFailure[] }) }
+      const tapped = this.tap.take(push.apnsId)
+      const response = withTappedStatus(normaliseResponse(raw as unknown as { sent: RawSent[]; failed: RawFailure[] }), tapped)
+      return { request, retryAfterSeconds: tapped?.retryAfterSeconds ?? null, response }
     } finally {
       clearTimeout(timer)
     }
   }
+}
+
+/**
+ * node-apn reports an answer whose body is not JSON as a failure without status; the tap saw
+ * the status, so it is an answer after all, just not one from APNs.
+ */
+function withTappedStatus(response: NormalisedResponse, tapped: TappedResponse | null): NormalisedResponse {
+  if (response.outcome !== 'failed' || !tapped?.status || !/processing APNs response|empty body/i.test(response.transportError ?? '')) return response
+  const body = tapped.contentType && !tapped.contentType.includes('json') ? `a ${tapped.contentType.split(';')[0]} page` : 'an answer without an APNs reason'
+  return { ...response, outcome: 'rejected', status: tapped.status, transportError: `HTTP ${tapped.status} with ${body}` }
 }
 
 /**
@@ -169,6 +189,9 @@ function explainWithoutChecklist(response: NormalisedResponse, host: string, isE
     }
   }
   if (response.reason) return explainReason(response.reason)
+  if (response.status !== null && response.transportError) {
+    return { explanation: `${host} answered ${response.transportError} instead of an APNs answer: something between you and APNs (a proxy, firewall or captive portal) replied.`, fix: 'Send from a network without the proxy, or ask IT to allow api.push.apple.com.' }
+  }
   if (response.status !== null) return explainStatus(response.status)
   const { explanation, fix } = explainTransportError(response.transportError ?? 'unknown error', host, isEmulator)
   return { explanation, fix }

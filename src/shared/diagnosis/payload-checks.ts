@@ -1,6 +1,13 @@
 import { analysePayload } from '../payload'
 import type { Finding, PushDraft } from './types'
 
+/** "The key a.b" or "The key a.b, c and 3 more": one finding for many places, never thousands. */
+function listed(prefix: string, paths: string[]): string {
+  const unique = [...new Set(paths)]
+  const shown = unique.slice(0, 3).join(', ')
+  return unique.length > 3 ? `${prefix} ${shown} and ${unique.length - 3} more` : `${prefix} ${shown}`
+}
+
 export function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]): { body: string | null; bytes: number | null; aps: Record<string, unknown> | null } {
   const analysis = analysePayload(draft.payloadText)
   if (analysis.smartQuotes) {
@@ -34,11 +41,20 @@ export function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]
       fix: `Remove ${analysis.bytes - byteLimit} bytes. Emoji take 4 bytes each.`
     })
   }
-  for (const path of analysis.impreciseNumbers) {
-    out.push({ id: 'payload.imprecise-number', severity: 'error', field: 'payload', message: `The number at ${path} is too large to send exactly; it would change in transit.`, fix: 'Send it as a string.' })
+  if (analysis.impreciseNumbers.length > 0) {
+    out.push({ id: 'payload.imprecise-number', severity: 'error', field: 'payload', message: `${listed('The number at', analysis.impreciseNumbers)} cannot be sent exactly (too large, too small or too precise for JSON numbers); it would change in transit.`, fix: 'Send it as a string.' })
   }
-  for (const path of analysis.duplicateKeys) {
-    out.push({ id: 'payload.duplicate-key', severity: 'warning', field: 'payload', message: `The key ${path} appears twice; only the last one is sent.`, fix: 'Remove one of them.' })
+  if (analysis.negativeZeros.length > 0) {
+    out.push({ id: 'payload.negative-zero', severity: 'warning', field: 'payload', message: `${listed('The value at', analysis.negativeZeros)} is -0, which is sent as 0.`, fix: 'Write 0.' })
+  }
+  if (analysis.duplicateKeys.length > 0) {
+    out.push({ id: 'payload.duplicate-key', severity: 'warning', field: 'payload', message: `${listed('The key', analysis.duplicateKeys)} appears more than once; only the last value is sent.`, fix: 'Remove the repeats.' })
+  }
+  if (analysis.loneSurrogates) {
+    out.push({ id: 'payload.lone-surrogate', severity: 'warning', field: 'payload', message: 'The payload has half of an emoji or other character (a lone UTF-16 surrogate); it is sent as a \\u escape and shows as a replacement character.', fix: 'Delete and retype the character.' })
+  }
+  if (analysis.leadingBom) {
+    out.push({ id: 'payload.bom', severity: 'info', field: 'payload', message: 'An invisible byte-order mark precedes the JSON; it is not sent.', fix: 'No change needed.' })
   }
   checkAps(draft, value as Record<string, unknown>, out)
   const aps = (value as Record<string, unknown>).aps

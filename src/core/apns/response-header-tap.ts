@@ -1,19 +1,27 @@
 import type apn from '@parse/node-apn'
 
 /**
- * node-apn looks for a 'Retry-After' header with capital letters, which HTTP/2 (always lower
- * case) never delivers, so its result never carries the server's wait. This tap wraps each
- * HTTP/2 session node-apn opens and records retry-after per apns-id, which Pushdeck always sets.
+ * node-apn drops response headers Pushdeck needs: it looks for 'Retry-After' with capital
+ * letters, which HTTP/2 (always lower case) never delivers, and it loses the status of an
+ * answer whose body is not JSON (a proxy's HTML page). This tap wraps each HTTP/2 session
+ * node-apn opens and records those headers per apns-id, which Pushdeck always sets.
  */
-const TAPPED = Symbol('pushdeck.retryAfterTap')
+const TAPPED = Symbol('pushdeck.responseHeaderTap')
+
+export interface TappedResponse {
+  status: number | null
+  /** Seconds the server asked to wait before retrying, if it did. */
+  retryAfterSeconds: number | null
+  contentType: string | null
+}
 
 interface TappableSession {
   request(headers: Record<string, unknown>, options?: unknown): { once(event: 'response', listener: (headers: Record<string, unknown>) => void): unknown }
   [TAPPED]?: true
 }
 
-export class RetryAfterTap {
-  private readonly waits = new Map<string, number>()
+export class ResponseHeaderTap {
+  private readonly responses = new Map<string, TappedResponse>()
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -34,11 +42,11 @@ export class RetryAfterTap {
     })
   }
 
-  /** Seconds the server asked to wait before retrying the request with this apns-id, if it did. */
-  take(apnsId: string): number | null {
-    const seconds = this.waits.get(apnsId)
-    this.waits.delete(apnsId)
-    return seconds ?? null
+  /** What the server answered to the request with this apns-id; forgotten once taken. */
+  take(apnsId: string): TappedResponse | null {
+    const response = this.responses.get(apnsId) ?? null
+    this.responses.delete(apnsId)
+    return response
   }
 
   private wrap(session: TappableSession): void {
@@ -50,8 +58,13 @@ export class RetryAfterTap {
       const apnsId = headers['apns-id']
       if (typeof apnsId === 'string') {
         stream.once('response', (responseHeaders) => {
-          const seconds = parseRetryAfter(responseHeaders['retry-after'], this.now())
-          if (seconds !== null) this.waits.set(apnsId, seconds)
+          const status = Number(responseHeaders[':status'])
+          const contentType = responseHeaders['content-type']
+          this.responses.set(apnsId, {
+            status: Number.isInteger(status) ? status : null,
+            retryAfterSeconds: parseRetryAfter(responseHeaders['retry-after'], this.now()),
+            contentType: typeof contentType === 'string' ? contentType.slice(0, 100) : null
+          })
         })
       }
       return stream
