@@ -24,6 +24,8 @@ export interface AppServicesOptions {
   providerFactory?: ProviderFactory
   /** Tests point sandbox and production at loopback servers. */
   endpoints?: EndpointResolver
+  /** How long a stream may stay silent before the send fails; tests shorten it. */
+  requestTimeoutMs?: number
 }
 
 export interface AppServices {
@@ -59,7 +61,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const emulator = new LocalEmulator(join(options.dataDir, 'emulator-tls.json'), (keyId, teamId) => credentials.publicKey(keyId, teamId))
   const demo = new DemoService(new StoredDocument(settingsFile, 'demo', demoStateSchema, emptyDemoState, report), credentials, devices, emulator)
   const tap = new ResponseHeaderTap()
-  const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider))
+  const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider), options.requestTimeoutMs)
   const sender = new PushSender(pool, tap, options.logger)
   const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()))
 

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { KeyObject } from 'node:crypto'
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
 import type { ApnsEndpoint } from './apns/endpoint'
+import { normaliseDeviceToken } from '../shared/device-token'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from '../shared/emulator-types'
+import { fail, ok, type Result } from '../shared/result'
 import { createEmulatorTlsIdentity, startEmulator, type DeviceState, type EmulatorTlsIdentity, type RunningEmulator } from './emulator'
 
 /**
@@ -39,8 +41,24 @@ export class LocalEmulator {
   }
 
   /** Faults apply from the next request on, so the emulator starts if it has not yet. */
-  async injectFault(scope: FaultScope, fault: EmulatorFault): Promise<void> {
-    ;(await this.start()).faults.inject(scope, fault)
+  async injectFault(scope: FaultScope, fault: EmulatorFault): Promise<Result<null>> {
+    let target = scope
+    if (scope.scope === 'token') {
+      // Sends go out normalised, so a fault for "<AB CD…>" must match "abcd…".
+      const token = normaliseDeviceToken(scope.token)
+      if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
+      target = { scope: 'token', token: token.token }
+    }
+    const emulator = await this.start()
+    if (emulator.faults.pending().length >= MAX_PENDING_FAULTS) {
+      return fail('emulator.too-many-faults', `${MAX_PENDING_FAULTS} faults are already waiting.`, 'Clear the faults, then arm the ones you need.')
+    }
+    try {
+      emulator.faults.inject(target, fault)
+      return ok(null)
+    } catch (error) {
+      return fail('emulator.bad-fault', (error as Error).message)
+    }
   }
 
   async pendingFaults(): Promise<{ scope: FaultScope; fault: EmulatorFault }[]> {
@@ -71,18 +89,32 @@ export class LocalEmulator {
     return starting
   }
 
+  /** The saved identity when it is usable; otherwise a new one (it is only a cache). */
   private identity(): EmulatorTlsIdentity {
-    if (existsSync(this.tlsFile)) {
-      try {
-        const saved = JSON.parse(readFileSync(this.tlsFile, 'utf8')) as EmulatorTlsIdentity
-        if (typeof saved.keyPem === 'string' && typeof saved.certPem === 'string') return saved
-      } catch {
-        // An unreadable identity is only a cache: make a new one below.
-      }
-    }
+    const saved = readIdentity(this.tlsFile)
+    if (saved) return saved
     const identity = createEmulatorTlsIdentity()
-    mkdirSync(dirname(this.tlsFile), { recursive: true })
-    writeFileSync(this.tlsFile, JSON.stringify(identity), { mode: 0o600 })
+    try {
+      mkdirSync(dirname(this.tlsFile), { recursive: true })
+      writeFileSync(this.tlsFile, JSON.stringify(identity), { mode: 0o600 })
+    } catch {
+      // Not saved (a folder in its place, no permission): this session uses it from memory.
+    }
     return identity
+  }
+}
+
+const MAX_PENDING_FAULTS = 100
+
+function readIdentity(file: string): EmulatorTlsIdentity | null {
+  try {
+    if (!existsSync(file)) return null
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmulatorTlsIdentity>
+    if (typeof saved.keyPem !== 'string' || typeof saved.certPem !== 'string') return null
+    createPrivateKey(saved.keyPem)
+    if (Date.parse(new X509Certificate(saved.certPem).validTo) < Date.now()) return null
+    return { keyPem: saved.keyPem, certPem: saved.certPem }
+  } catch {
+    return null
   }
 }

@@ -36,10 +36,7 @@ export function createRouter(s: RouterServices): Router {
     'demo:dismiss': () => s.demo.dismiss(),
     'push:send': (input) => s.push.send(input),
     'emulator:inbox': async () => ok({ running: s.emulator.isRunning, requests: await s.emulator.requests(), faults: await s.emulator.pendingFaults() }),
-    'emulator:injectFault': async (input) => {
-      await s.emulator.injectFault(input.target, input.fault)
-      return ok(null)
-    },
+    'emulator:injectFault': (input) => s.emulator.injectFault(input.target, input.fault),
     'emulator:clearFaults': async () => {
       await s.emulator.clearFaults()
       return ok(null)

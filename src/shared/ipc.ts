@@ -20,9 +20,16 @@ const channel = <I extends z.ZodType, O>(input: I, _output: O) => ({ input, outp
 const none = z.undefined()
 const id = z.object({ id: z.string().min(1).max(100) }).strict()
 
+/** A file's bytes as base64, at most MAX_KEY_FILE_BYTES. */
+const base64File = z
+  .string()
+  .min(1)
+  .max(Math.ceil((MAX_KEY_FILE_BYTES * 4) / 3) + 4)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'the file content is not base64')
+
 export const keySourceSchema = z.union([
   z.object({ text: z.string().min(1).max(MAX_KEY_FILE_BYTES) }).strict(),
-  z.object({ fileName: z.string().max(500), base64: z.string().min(1).max(Math.ceil((MAX_KEY_FILE_BYTES * 4) / 3) + 4) }).strict()
+  z.object({ fileName: z.string().max(500), base64: base64File }).strict()
 ])
 
 export const addTokenKeySchema = z
@@ -38,7 +45,7 @@ export const addCertificateSchema = z
   .object({
     label: z.string().max(200),
     /** A .p12, or a .pem holding both, or a certificate .pem/.cer plus a key .pem. */
-    files: z.array(z.object({ fileName: z.string().max(500), base64: z.string().min(1).max(Math.ceil((MAX_KEY_FILE_BYTES * 4) / 3) + 4) }).strict()).min(1).max(2),
+    files: z.array(z.object({ fileName: z.string().max(500), base64: base64File }).strict()).min(1).max(2),
     passphrase: z.string().max(1000).nullable()
   })
   .strict()

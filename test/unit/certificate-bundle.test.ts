@@ -119,6 +119,30 @@ describe('push certificate import', () => {
 
   it('a file that is nothing of the sort is named', () => {
     expect(problem([file('notes.txt', 'hello')], null).code).toBe('certificate.unknown-file')
-    expect(problem([file('random.bin', Buffer.from([0x30, 0x82, 0x01, 0x00, 0xff, 0x00, 0x13]))], null).code).toBe('certificate.unknown-file')
+    expect(problem([file('random.bin', Buffer.from([0x01, 0x82, 0x01, 0x00, 0xff, 0x00, 0x13]))], null).code).toBe('certificate.unknown-file')
+    // A DER file that ends before its own declared length was cut off in transit.
+    expect(problem([file('push.p12', makeP12(certificate, 'pw').subarray(0, 500))], 'pw').code).toBe('certificate.truncated')
+  })
+
+  it('a damaged certificate block is named, not reported as an internal error', () => {
+    expect(problem([file('both.pem', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' + certificate.keyPem)], null).code).toBe('certificate.damaged')
+  })
+
+  it('a .p12 asking for millions of key-derivation rounds is refused before it can freeze the app', () => {
+    const asn1 = forge.pkcs12.toPkcs12Asn1(certificate.keys.privateKey, [certificate.cert], 'pw', { algorithm: '3des', count: 150_000 } as never)
+    const started = performance.now()
+    const error = problem([file('slow.p12', Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'))], 'pw')
+    expect(error.code).toBe('certificate.too-many-iterations')
+    expect(error.message).toContain('150,000')
+    expect(performance.now() - started).toBeLessThan(60_000)
+  })
+
+  it('a PEM saved as UTF-16, with lower-case armour or a comment line still reads', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(certificate.certPem + certificate.keyPem, 'utf16le')])
+    expect(parsed([file('push.pem', utf16)], null).info.bundleId).toBe('com.example.pushdemo')
+    const lower = (certificate.certPem + certificate.keyPem).replace(/-----(BEGIN|END) ([A-Z ]+)-----/g, (_m, a: string, b: string) => `-----${a.toLowerCase()} ${b.toLowerCase()}-----`)
+    expect(parsed([file('push.pem', lower)], null).info.bundleId).toBe('com.example.pushdemo')
+    expect(parsed([file('push.pem', '# clé de test\n' + certificate.certPem + certificate.keyPem)], null).info.bundleId).toBe('com.example.pushdemo')
   })
 })
+

@@ -25,7 +25,9 @@ export class ProviderPool {
   constructor(
     private readonly logger: Logger,
     private readonly factory: ProviderFactory = (options) => new apn.Provider(options),
-    private readonly onCreate: (provider: apn.Provider) => void = () => {}
+    private readonly onCreate: (provider: apn.Provider) => void = () => {},
+    /** How long one stream may stay silent; tests shorten it. */
+    readonly requestTimeoutMs = REQUEST_TIMEOUT_MS
   ) {}
 
   /** Throws what node-apn's constructor throws (e.g. a certificate for the other environment). */
@@ -42,7 +44,7 @@ export class ProviderPool {
       port: endpoint.port,
       production: endpoint.production,
       ...(endpoint.ca ? { ca: [endpoint.ca] } : {}),
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      requestTimeout: this.requestTimeoutMs,
       // node-apn retries immediately and ignores Retry-After; Pushdeck decides about retries itself.
       connectionRetryLimit: 0,
       // APNs allows one stream until the first valid token; without this a fan-out on a fresh

@@ -9,7 +9,7 @@ import type { Logger } from '../ports'
 import { displayHost, type ApnsEndpoint } from './endpoint'
 import { explainTransportError } from './explain-transport-error'
 import { normaliseResponse, type NormalisedResponse, type RawFailure, type RawSent } from './normalise-response'
-import { REQUEST_TIMEOUT_MS, type ProviderPool } from './provider-pool'
+import type { ProviderPool } from './provider-pool'
 import type { ResponseHeaderTap, TappedResponse } from './response-header-tap'
 import { decideRetry } from './retry-policy'
 
@@ -38,7 +38,7 @@ export interface DeliveryReport extends NormalisedResponse {
 }
 
 /** node-apn's own stream timeout covers a silent server; this covers a connect that never completes. */
-const OVERALL_TIMEOUT_MS = REQUEST_TIMEOUT_MS + 5_000
+const CONNECT_GRACE_MS = 5_000
 
 interface Attempt {
   response: NormalisedResponse
@@ -51,8 +51,8 @@ export class PushSender {
     private readonly pool: ProviderPool,
     private readonly tap: ResponseHeaderTap,
     private readonly logger: Logger,
-    private readonly overallTimeoutMs = OVERALL_TIMEOUT_MS,
-    private readonly wait: (ms: number) => Promise<unknown> = sleep
+    private readonly wait: (ms: number) => Promise<unknown> = sleep,
+    private readonly overallTimeoutMs = pool.requestTimeoutMs + CONNECT_GRACE_MS
   ) {}
 
   /**
@@ -73,15 +73,19 @@ export class PushSender {
       attempts++
       const transport = attempt.response.transportError ? explainTransportError(attempt.response.transportError, host, isEmulator) : null
       const decision = decideRetry({ response: attempt.response, retriesSoFar: attempts - 1, retryAfterSeconds: attempt.retryAfterSeconds, connectionLost: transport?.retryable ?? false })
-      if (decision.retry && !stillUsable()) {
+      if (!decision.retry) {
+        if (decision.note) retryNotes.push(decision.note)
+        break
+      }
+      await this.wait(decision.delayMs)
+      // A credential removed while we waited must not be used again (nor get a new connection).
+      if (!stillUsable()) {
         retryNotes.push('The credential was removed during the send, so Pushdeck did not retry.')
         break
       }
-      if (decision.note) retryNotes.push(decision.note)
-      if (!decision.retry) break
+      retryNotes.push(decision.note)
       this.logger.warn(`retrying a send to ${host}: ${decision.note}`)
       if (decision.freshConnection) this.dropSession(identity, endpoint)
-      await this.wait(decision.delayMs)
     }
     return {
       ...attempt.response,

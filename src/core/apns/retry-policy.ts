@@ -30,6 +30,8 @@ export function decideRetry({ response, retriesSoFar, retryAfterSeconds, connect
       ? { retry: true, delayMs: 0, freshConnection: true, note: 'The connection closed before APNs answered; retried once on a new connection.' }
       : { retry: false, note: null }
   }
+  // An answer that is not from APNs (a proxy's page) will not change on a second try.
+  if (response.transportError) return { retry: false, note: null }
   if (response.reason === 'ExpiredProviderToken') {
     // node-apn has already minted a fresh JWT; one more try tells a stale token from clock skew.
     return retriesSoFar === 0

@@ -3,7 +3,7 @@ import { createSecureContext } from 'node:tls'
 import forge from 'node-forge'
 import { fail, ok, type Result } from '../../shared/result'
 import { inspectPushCertificate, type PushCertificateInfo } from '../certificates/push-certificate-info'
-import { isDerCertificate, isPkcs12, looksLikeText, pemBlocks } from './der-sniffing'
+import { decodeText, isDerCertificate, isPkcs12, looksLikeText, pemBlocks } from './der-sniffing'
 
 /**
  * Reads a push certificate and its private key from what Keychain and OpenSSL export: a .p12
@@ -37,7 +37,7 @@ export function parseCertificateFiles(files: CertificateFile[], passphrase: stri
   for (const file of files) {
     const bytes = Buffer.from(file.base64, 'base64')
     if (bytes.length === 0) return fail('certificate.empty-file', `${file.fileName || 'The file'} is empty.`, EXPORT_HINT)
-    const read = looksLikeText(bytes) ? readPemFile(bytes.toString('utf8'), file.fileName, passphrase, collected) : readDerFile(bytes, file.fileName, passphrase, collected)
+    const read = looksLikeText(bytes) ? readPemFile(decodeText(bytes), file.fileName, passphrase, collected) : readDerFile(bytes, file.fileName, passphrase, collected)
     if (!read.ok) return read
   }
   return assemble(collected, now)
@@ -48,6 +48,7 @@ function readPemFile(text: string, fileName: string, passphrase: string | null, 
   if (blocks.length === 0) return fail('certificate.unknown-file', `${fileName || 'This text'} holds no certificate or key.`, EXPORT_HINT)
   for (const block of blocks) {
     if (block.label === 'CERTIFICATE') {
+      if (!isDerCertificate(block.der)) return fail('certificate.damaged', `The certificate in ${fileName || 'the text'} is damaged or cut off.`, EXPORT_HINT)
       into.certificates.push(block.der)
       continue
     }
@@ -75,13 +76,24 @@ function readDerFile(bytes: Buffer, fileName: string, passphrase: string | null,
     into.keys.push(createPrivateKey({ key: bytes, format: 'der', type: 'pkcs8' }))
     return ok(null)
   } catch {
+    if (looksTruncated(bytes)) return fail('certificate.truncated', `${fileName || 'This file'} is cut off: it ends before its own declared length.`, 'Copy or export the file again.')
     return fail('certificate.unknown-file', `${fileName || 'This file'} is neither a certificate, a private key nor a .p12.`, EXPORT_HINT)
   }
 }
 
 /** node-apn's own reading tries no passphrase and then '' (C-19); do the same, then say which is wrong. */
+/**
+ * Keychain and OpenSSL export with 2,048 rounds. A file asking for millions would freeze the app
+ * for half a minute while node-forge derives keys, so such a file is refused up front.
+ */
+export const MAX_PKCS12_ITERATIONS = 100_000
+
 function readPkcs12(bytes: Buffer, fileName: string, passphrase: string | null, into: Collected): Result<null> {
   const asn1 = forge.asn1.fromDer(forge.util.createBuffer(bytes.toString('binary')))
+  const iterations = macIterations(asn1)
+  if (iterations > MAX_PKCS12_ITERATIONS) {
+    return fail('certificate.too-many-iterations', `${fileName || 'This .p12'} asks for ${iterations.toLocaleString('en-US')} key-derivation rounds; Pushdeck stops at ${MAX_PKCS12_ITERATIONS.toLocaleString('en-US')} so the app stays responsive.`, 'Export it again from Keychain Access, or with openssl pkcs12 -export and its default settings.')
+  }
   const attempts = passphrase === null || passphrase === '' ? [undefined, ''] : [passphrase]
   let p12: forge.pkcs12.Pkcs12Pfx | null = null
   for (const attempt of attempts) {
@@ -110,8 +122,30 @@ function readPkcs12(bytes: Buffer, fileName: string, passphrase: string | null, 
   return ok(null)
 }
 
+/** PFX ::= SEQUENCE { version, authSafe, macData SEQUENCE { mac, macSalt, iterations INTEGER DEFAULT 1 } } */
+function macIterations(pfx: forge.asn1.Asn1): number {
+  try {
+    const macData = (pfx.value as forge.asn1.Asn1[])[2]
+    const iterations = macData ? (macData.value as forge.asn1.Asn1[])[2] : undefined
+    return iterations ? forge.asn1.derToInteger(iterations.value as string) : 1
+  } catch {
+    return 1
+  }
+}
+
 function bagsOf(p12: forge.pkcs12.Pkcs12Pfx, type: string): forge.pkcs12.Bag[] {
   return p12.getBags({ bagType: type })[type] ?? []
+}
+
+/** A DER SEQUENCE whose length header promises more bytes than the file has. */
+function looksTruncated(bytes: Buffer): boolean {
+  if (bytes.length < 4 || bytes[0] !== 0x30) return false
+  const first = bytes[1]!
+  if (first < 0x80) return 2 + first > bytes.length
+  const count = first & 0x7f
+  if (count === 0 || count > 4 || bytes.length < 2 + count) return false
+  const declared = bytes.subarray(2, 2 + count).reduce((n, b) => n * 256 + b, 0)
+  return 2 + count + declared > bytes.length
 }
 
 function toDer(asn1: forge.asn1.Asn1): Buffer {

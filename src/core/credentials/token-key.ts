@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto'
 import { fail, ok, type Result } from '../../shared/result'
-import { isDerCertificate, isPkcs12, looksLikeText } from './der-sniffing'
+import { decodeText, isDerCertificate, isPkcs12, looksLikeText } from './der-sniffing'
 
 /**
  * Reads an APNs token key (.p8) from whatever the user gave: a file's bytes or pasted text
@@ -22,7 +22,7 @@ export function parseTokenKey(source: KeySource): Result<ParsedTokenKey> {
   if ('text' in source) return parseKeyText(source.text)
   const bytes = Buffer.from(source.base64, 'base64')
   if (bytes.length === 0) return fail('key.empty', `${source.fileName || 'The file'} is empty.`, WHERE_TO_GET)
-  return looksLikeText(bytes) ? parseKeyText(bytes.toString('utf8')) : parseKeyDer(bytes)
+  return looksLikeText(bytes) ? parseKeyText(decodeText(bytes)) : parseKeyDer(bytes)
 }
 
 function parseKeyText(raw: string): Result<ParsedTokenKey> {
@@ -35,15 +35,15 @@ function parseKeyText(raw: string): Result<ParsedTokenKey> {
     .trim()
   if (text === '') return fail('key.empty', 'The key text is empty.', WHERE_TO_GET)
 
-  const labels = [...text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1]!)
+  const labels = [...text.matchAll(/-----BEGIN ([A-Za-z0-9 ]+)-----/g)].map((m) => m[1]!.toUpperCase())
   if (labels.length === 0) return parseBareBase64(text)
   const wrong = labelProblem(labels)
   if (wrong) return wrong
   if (labels.length > 1) return fail('key.several-blocks', `The text holds ${labels.length} PEM blocks; a token key is one PRIVATE KEY block.`, 'Paste only the contents of the AuthKey_XXXXXXXXXX.p8 file.')
 
-  const match = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/.exec(text)
+  const match = /-----BEGIN ([A-Za-z0-9 ]+)-----([\s\S]*?)-----END \1-----/i.exec(text)
   if (!match) return fail('key.no-footer', `The key starts with "-----BEGIN ${labels[0]}-----" but its matching END line is missing; the text was cut off.`, 'Copy the whole file, including the -----END PRIVATE KEY----- line.')
-  return fromDerBody(match[1]!, match[2]!)
+  return fromDerBody(match[1]!.toUpperCase(), match[2]!)
 }
 
 function labelProblem(labels: string[]): Result<ParsedTokenKey> | null {

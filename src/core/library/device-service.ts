@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { normaliseDeviceToken } from '../../shared/device-token'
+import { bundleIdProblem } from '../../shared/diagnosis'
 import type { SavedDevice } from '../../shared/domain'
 import type { Environment } from '../../shared/environments'
 import { fail, ok, type Result } from '../../shared/result'
@@ -26,6 +27,8 @@ export class DeviceService {
   save(input: SaveDeviceInput): Result<SavedDevice> {
     const token = normaliseDeviceToken(input.token)
     if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
+    const bundleProblem = bundleIdProblem(input.bundleId)
+    if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Enter the app's bundle ID; the device's pushes go to it.")
     const all = this.document.read()
     const existing = all.find((d) => d.token === token.token)
     if (existing) return fail('device.duplicate', `This token is already saved as "${existing.name}".`, 'Select that device in the list instead.')

@@ -13,7 +13,7 @@ import type { Diagnosis, DiagnosisContext, PushDraft } from './types'
  * An error blocks sending; a warning is shown and kept with the result; info explains.
  */
 export type { Diagnosis, DiagnosisContext, Finding, FindingAction, FindingField, PushDraft, Severity } from './types'
-export { finalTopic } from './topic-checks'
+export { bundleIdProblem, finalTopic } from './topic-checks'
 export { certificateExpiry, CERTIFICATE_WARNING_DAYS } from './credential-checks'
 
 export function diagnose(draft: PushDraft, credential: CredentialSummary | null, context: Partial<DiagnosisContext> = {}): Diagnosis {

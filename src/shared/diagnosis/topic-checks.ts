@@ -10,6 +10,13 @@ export function finalTopic(draft: PushDraft): string {
   return override ? override : apnsTopicFor(draft.bundleId, draft.pushType)
 }
 
+/** Why a bundle ID cannot be one, or null (C-08: brackets, spaces, README placeholders). */
+export function bundleIdProblem(bundleId: string): string | null {
+  if (bundleId.trim() === '') return 'The bundle ID is empty.'
+  if (!BUNDLE_ID.test(bundleId.trim())) return `"${bundleId.trim().slice(0, 80)}" is not a bundle ID${/[<>\s]/.test(bundleId.trim()) ? ': it contains brackets or spaces' : ''}; use letters, digits, hyphens and dots, as in com.example.app.`
+  return null
+}
+
 export function checkTopic(draft: PushDraft, topic: string, credential: CredentialSummary | null, out: Finding[]): void {
   if (topic === '') {
     out.push({ id: 'topic.missing', severity: 'error', field: 'topic', message: 'The topic (bundle ID) is empty; token auth needs it (APNs: MissingTopic).', fix: "Enter the app's bundle ID, e.g. com.example.app." })
