@@ -186,12 +186,13 @@ describe('certificate credentials end to end', () => {
 })
 
 describe('answers that are not from APNs', () => {
-  it('a proxy\'s HTML error page is reported as a non-APNs HTTP 500, not a network failure', async () => {
+  /** A TLS + HTTP/2 server on loopback that answers every request the same way, and an app pointed at it. */
+  async function appAgainst(status: number, contentType: string, body: string) {
     const tls = createEmulatorTlsIdentity()
     const server = createSecureServer({ key: tls.keyPem, cert: tls.certPem })
     server.on('stream', (stream) => {
-      stream.respond({ ':status': 500, 'content-type': 'text/html' })
-      stream.end('<html>oops</html>')
+      stream.respond({ ':status': status, 'content-type': contentType })
+      stream.end(body)
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
@@ -200,7 +201,12 @@ describe('answers that are not from APNs', () => {
     cleanups.push(() => app.dispose())
     const added = await app.router['credentials:addTokenKey']({ label: 'k', keyId: 'KEY1234567', teamId: 'TEAM123456', key: { text: makeP256Key().privateKeyPem } })
     if (!added.ok) throw new Error(added.error.message)
-    const result = await app.router['push:send'](push(added.value.id, randomBytes(32).toString('hex'), { environment: 'sandbox', bundleId: 'com.example.pushdemo' }))
+    return { app, credentialId: added.value.id }
+  }
+
+  it('a proxy\'s HTML error page is reported as a non-APNs HTTP 500, not a network failure', async () => {
+    const { app, credentialId } = await appAgainst(500, 'text/html', '<html>oops</html>')
+    const result = await app.router['push:send'](push(credentialId, randomBytes(32).toString('hex'), { environment: 'sandbox', bundleId: 'com.example.pushdemo' }))
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value).toMatchObject({ outcome: 'rejected', status: 500, reason: null, attempts: 1 })
     expect(result.value.explanation).toContain('text/html page')
@@ -208,22 +214,10 @@ describe('answers that are not from APNs', () => {
   })
 
   it('an absurd 410 timestamp does not break the result; the device is still marked', async () => {
-    const tls = createEmulatorTlsIdentity()
-    const server = createSecureServer({ key: tls.keyPem, cert: tls.certPem })
-    server.on('stream', (stream) => {
-      stream.respond({ ':status': 410, 'content-type': 'application/json' })
-      stream.end('{"reason":"Unregistered","timestamp":1e300}')
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())))
-    const port = (server.address() as { port: number }).port
-    const app = createTestApp({ endpoints: async () => ({ environment: 'sandbox', address: '127.0.0.1', port, ca: tls.certPem, production: false }) })
-    cleanups.push(() => app.dispose())
-    const added = await app.router['credentials:addTokenKey']({ label: 'k', keyId: 'KEY1234567', teamId: 'TEAM123456', key: { text: makeP256Key().privateKeyPem } })
-    if (!added.ok) throw new Error(added.error.message)
+    const { app, credentialId } = await appAgainst(410, 'application/json', '{"reason":"Unregistered","timestamp":1e300}')
     const token = randomBytes(32).toString('hex')
     await app.router['devices:save']({ name: 'Old', token, bundleId: 'com.example.pushdemo', environment: 'sandbox' })
-    const result = await app.router['push:send'](push(added.value.id, token, { environment: 'sandbox', bundleId: 'com.example.pushdemo' }))
+    const result = await app.router['push:send'](push(credentialId, token, { environment: 'sandbox', bundleId: 'com.example.pushdemo' }))
     expect(result.ok && result.value).toMatchObject({ status: 410, reason: 'Unregistered', unregisteredAt: null })
     const devices = await app.router['devices:list'](undefined)
     expect(devices.ok && devices.value[0]!.unregisteredAt).toMatch(/^\d{4}-/)
