@@ -22,7 +22,8 @@ const draft: PushDraft = {
   topicOverride: null,
   expiration: { mode: 'relative', seconds: 3600 },
   collapseId: 'order-A-1',
-  apnsId: ''
+  apnsId: '',
+  variables: {}
 }
 
 test('checker cost per keystroke', () => {

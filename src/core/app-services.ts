@@ -6,7 +6,14 @@ import { CredentialService } from './credentials/credential-service'
 import { storedCredentialSchema, storedCredentialsSchema } from './credentials/stored-credential'
 import { DemoService, demoStateSchema, emptyDemoState } from './demo/demo-service'
 import { DeviceService } from './library/device-service'
-import { savedDeviceSchema, savedDevicesSchema } from './library/stored-device'
+import { AccountService } from './library/account-service'
+import { ApnsFiles } from './library/apns-files'
+import { LibraryService } from './library/library-service'
+import { ProfileService } from './library/profile-service'
+import { deviceMigrations, savedDeviceSchema, savedDevicesSchema } from './library/stored-device'
+import { accountSchema, librarySettingsSchema, profileSchema, templateSchema } from './library/stored-library'
+import { TemplateService } from './library/template-service'
+import { z } from 'zod'
 import { LocalEmulator } from './local-emulator'
 import { StoredDocument, validEntries } from './persistence/document'
 import { openRecovering } from './persistence/recovering-open'
@@ -54,25 +61,48 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   const credentialFile = open('credentials', 'credentials')
   const deviceFile = open('devices', 'saved devices')
+  const libraryFile = open('library', 'templates, accounts and profiles')
   const settingsFile = open('settings', 'settings')
 
-  const credentials = new CredentialService(new StoredDocument(credentialFile, 'credentials', storedCredentialsSchema, () => [], report, validEntries(storedCredentialSchema)), options.secrets)
-  const devices = new DeviceService(new StoredDocument(deviceFile, 'devices', savedDevicesSchema, () => [], report, validEntries(savedDeviceSchema)))
+  const credentials = new CredentialService(
+    new StoredDocument(credentialFile, 'credentials', { schema: storedCredentialsSchema, empty: () => [], onInvalid: report, salvage: validEntries(storedCredentialSchema) }),
+    options.secrets
+  )
+  const accounts = new AccountService(new StoredDocument(libraryFile, 'accounts', { schema: z.array(accountSchema), empty: () => [], onInvalid: report, salvage: validEntries(accountSchema) }))
+  const devices = new DeviceService(
+    new StoredDocument(deviceFile, 'devices', { schema: savedDevicesSchema, empty: () => [], onInvalid: report, salvage: validEntries(savedDeviceSchema), migrations: deviceMigrations }),
+    (id) => accounts.exists(id)
+  )
+  const templates = new TemplateService(new StoredDocument(libraryFile, 'templates', { schema: z.array(templateSchema), empty: () => [], onInvalid: report, salvage: validEntries(templateSchema) }))
+  const librarySettings = new StoredDocument(settingsFile, 'library', { schema: librarySettingsSchema, empty: () => ({ activeProfileId: null, startersSeeded: false }), onInvalid: report })
+  const profiles = new ProfileService(
+    new StoredDocument(libraryFile, 'profiles', { schema: z.array(profileSchema), empty: () => [], onInvalid: report, salvage: validEntries(profileSchema) }),
+    librarySettings,
+    (id) => credentials.find(id) !== null
+  )
   const emulator = new LocalEmulator(join(options.dataDir, 'emulator-tls.json'), (keyId, teamId) => credentials.publicKey(keyId, teamId))
-  const demo = new DemoService(new StoredDocument(settingsFile, 'demo', demoStateSchema, emptyDemoState, report), credentials, devices, emulator)
+  const demo = new DemoService(new StoredDocument(settingsFile, 'demo', { schema: demoStateSchema, empty: emptyDemoState, onInvalid: report }), credentials, devices, emulator)
   const tap = new ResponseHeaderTap()
   const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider), options.requestTimeoutMs)
   const sender = new PushSender(pool, tap, options.logger)
-  const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()))
+  const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()), () => emulator.caFile())
 
+  if (!librarySettings.read().startersSeeded) {
+    templates.seedStarters()
+    librarySettings.write({ ...librarySettings.read(), startersSeeded: true })
+  }
+  accounts.onRemoved((id) => devices.clearAccount(id))
+  credentials.onChange((id) => profiles.dropForCredential(id))
   credentials.onChange((id) => void pool.releaseCredential(id))
   // Read every document now, so a damaged one is reported before the window asks for notices.
   credentials.list()
   devices.list()
+  accounts.list()
+  profiles.list()
   demo.status()
 
   return {
-    router: createRouter({ credentials, devices, demo, push, emulator, notices: () => [...notices] }),
+    router: createRouter({ credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
     emulator,
     dropConnections: () => pool.dropSessions(),
     shutdown: async () => {

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto'
 import type { ApnsEndpoint } from './apns/endpoint'
 import { normaliseDeviceToken } from '../shared/device-token'
@@ -29,6 +29,18 @@ export class LocalEmulator {
   seedDevice(token: string, state: DeviceState): void {
     this.seeded.set(token, state)
     void this.running?.then((emulator) => emulator.devices.set(token, state))
+  }
+
+  /** The emulator's certificate as a file, for tools like curl to trust (written on first ask). */
+  async caFile(): Promise<string> {
+    const emulator = await this.start()
+    const file = join(dirname(this.tlsFile), 'emulator-ca.pem')
+    try {
+      writeFileSync(file, emulator.caPem)
+    } catch {
+      // The command still names the file; the user sees curl's own error if it is missing.
+    }
+    return file
   }
 
   /** What the emulator received, newest last; empty until it has started. */

@@ -1,11 +1,13 @@
-import { diagnose } from '../shared/diagnosis'
+import { randomUUID } from 'node:crypto'
+import { diagnose, type Diagnosis } from '../shared/diagnosis'
 import type { SendRequest, SendResult } from '../shared/domain'
 import { expirationHeaderValue } from '../shared/expiration'
 import { normaliseDeviceToken } from '../shared/device-token'
 import { fail, ok, type Result } from '../shared/result'
 import { appleEndpoint, type ApnsEndpoint } from './apns/endpoint'
+import { buildCurlCommand, type CurlCommand } from './apns/curl-command'
 import type { PushSender } from './apns/push-sender'
-import type { CredentialService } from './credentials/credential-service'
+import type { CredentialService, SigningIdentity } from './credentials/credential-service'
 import type { DeviceService } from './library/device-service'
 
 export type EndpointResolver = (environment: SendRequest['environment']) => Promise<ApnsEndpoint>
@@ -23,42 +25,28 @@ export class PushService {
     private readonly devices: DeviceService,
     private readonly sender: PushSender,
     private readonly endpoints: EndpointResolver,
+    private readonly emulatorCaFile: () => Promise<string>,
     private readonly now: () => Date = () => new Date()
   ) {}
 
   async send(request: SendRequest): Promise<Result<SendResult>> {
-    const now = this.now()
-    if (request.credentialId !== '' && !this.credentials.find(request.credentialId)) {
-      return fail('credential.not-found', 'The selected credential no longer exists.', 'Pick another credential.')
-    }
-    const token = normaliseDeviceToken(request.deviceToken)
-    const savedDevice = token.ok ? this.devices.findByToken(token.token) : null
-    const diagnosis = diagnose(request, this.credentials.find(request.credentialId), { now: now.getTime(), savedDevice })
-    const blocking = diagnosis.findings.find((f) => f.severity === 'error')
-    if (blocking) return fail(`send.blocked.${blocking.id}`, blocking.message, blocking.fix)
-    if (!diagnosis.token || diagnosis.body === null) return fail('send.blocked', 'The push is incomplete.', 'Fill in the token and payload.')
-    const identity = this.credentials.signingIdentity(request.credentialId)
-    if (!identity.ok) return identity
-
-    let endpoint: ApnsEndpoint
-    try {
-      endpoint = await this.endpoints(request.environment)
-    } catch (error) {
-      return fail('emulator.unavailable', `The local emulator could not start: ${(error as Error).message}`, 'Restart Pushdeck; if it persists, report it with this message.')
-    }
-
-    const report = await this.sender.deliver(identity.value, endpoint, {
-      token: diagnosis.token,
+    const prepared = await this.prepare(request)
+    if (!prepared.ok) return prepared
+    const { diagnosis, identity, endpoint, now } = prepared.value
+    const token = diagnosis.token!
+    const report = await this.sender.deliver(identity, endpoint, {
+      token,
       topic: diagnosis.topic,
       pushType: request.pushType,
       priority: request.priority,
-      body: diagnosis.body,
+      body: diagnosis.body!,
       apnsId: request.apnsId,
       expiration: expirationHeaderValue(request.expiration, now.getTime()),
       collapseId: request.collapseId
     }, () => this.credentials.find(request.credentialId) !== null)
     // A 410 without a readable timestamp still means inactive, as of this send.
-    if (report.status === 410) this.devices.markUnregistered(diagnosis.token, report.unregisteredAt ?? now.toISOString())
+    if (report.status === 410) this.devices.markUnregistered(token, report.unregisteredAt ?? now.toISOString())
+    this.devices.recordResult(token, { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason })
 
     return ok({
       outcome: report.outcome,
@@ -74,10 +62,48 @@ export class PushService {
       attempts: report.attempts,
       retryNotes: report.retryNotes,
       environment: request.environment,
-      credentialLabel: identity.value.summary.label,
+      credentialLabel: identity.summary.label,
       sentAt: now.toISOString(),
       request: report.request,
       warnings: diagnosis.findings.filter((f) => f.severity === 'warning')
     })
+  }
+
+  /** The same request as a curl command, checked by the same rules. */
+  async curl(request: SendRequest): Promise<Result<CurlCommand>> {
+    const prepared = await this.prepare(request)
+    if (!prepared.ok) return prepared
+    const { diagnosis, identity, endpoint, now } = prepared.value
+    const expiration = expirationHeaderValue(request.expiration, now.getTime())
+    const headers: Record<string, string> = {
+      'apns-topic': diagnosis.topic,
+      'apns-push-type': request.pushType,
+      'apns-priority': String(request.priority),
+      'apns-id': (request.apnsId.trim() || randomUUID()).toLowerCase(),
+      ...(expiration !== null ? { 'apns-expiration': String(expiration) } : {}),
+      ...(request.collapseId ? { 'apns-collapse-id': request.collapseId } : {})
+    }
+    const caFile = request.environment === 'emulator' ? await this.emulatorCaFile() : null
+    return ok(buildCurlCommand({ endpoint, caFile, token: diagnosis.token!, headers, body: diagnosis.body! }, identity, Math.floor(now.getTime() / 1000)))
+  }
+
+  private async prepare(request: SendRequest): Promise<Result<{ diagnosis: Diagnosis; identity: SigningIdentity; endpoint: ApnsEndpoint; now: Date }>> {
+    const now = this.now()
+    if (request.credentialId !== '' && !this.credentials.find(request.credentialId)) {
+      return fail('credential.not-found', 'The selected credential no longer exists.', 'Pick another credential.')
+    }
+    const token = normaliseDeviceToken(request.deviceToken)
+    const savedDevice = token.ok ? this.devices.findByToken(token.token) : null
+    const diagnosis = diagnose(request, this.credentials.find(request.credentialId), { now: now.getTime(), savedDevice, uuid: randomUUID })
+    const blocking = diagnosis.findings.find((f) => f.severity === 'error')
+    if (blocking) return fail(`send.blocked.${blocking.id}`, blocking.message, blocking.fix)
+    if (!diagnosis.token || diagnosis.body === null) return fail('send.blocked', 'The push is incomplete.', 'Fill in the token and payload.')
+    const identity = this.credentials.signingIdentity(request.credentialId)
+    if (!identity.ok) return identity
+    try {
+      return ok({ diagnosis, identity: identity.value, endpoint: await this.endpoints(request.environment), now })
+    } catch (error) {
+      return fail('emulator.unavailable', `The local emulator could not start: ${(error as Error).message}`, 'Restart Pushdeck; if it persists, report it with this message.')
+    }
   }
 }

@@ -3,7 +3,12 @@ import type { Channel } from '../shared/ipc-channels'
 import { ok, type Result } from '../shared/result'
 import type { CredentialService } from './credentials/credential-service'
 import type { DemoService } from './demo/demo-service'
+import type { AccountService } from './library/account-service'
+import type { ApnsFiles } from './library/apns-files'
 import type { DeviceService } from './library/device-service'
+import type { LibraryService } from './library/library-service'
+import type { ProfileService } from './library/profile-service'
+import type { TemplateService } from './library/template-service'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
 
@@ -15,6 +20,11 @@ export type Router = {
 export interface RouterServices {
   credentials: CredentialService
   devices: DeviceService
+  accounts: AccountService
+  templates: TemplateService
+  apnsFiles: ApnsFiles
+  profiles: ProfileService
+  library: LibraryService
   demo: DemoService
   push: PushService
   emulator: LocalEmulator
@@ -30,11 +40,37 @@ export function createRouter(s: RouterServices): Router {
     'credentials:remove': (input) => s.credentials.remove(input.id),
     'devices:list': () => ok(s.devices.list()),
     'devices:save': (input) => s.devices.save(input),
+    'devices:update': (input) => s.devices.update(input.id, input.patch),
+    'devices:duplicate': (input) => s.devices.duplicate(input.id, input.token, input.name),
     'devices:remove': (input) => s.devices.remove(input.id),
+    'devices:bulk': (input) => s.devices.bulk(input.ids, input.action),
+    'devices:matching': (input) => {
+      const matching = s.devices.matching(input.expression)
+      return matching.ok ? ok({ count: matching.value.length, ids: matching.value.map((d) => d.id) }) : matching
+    },
+    'accounts:list': () => ok(s.accounts.list()),
+    'accounts:save': (input) => s.accounts.save(input),
+    'accounts:update': (input) => s.accounts.update(input.id, input),
+    'accounts:remove': (input) => s.accounts.remove(input.id),
+    'templates:list': () => ok(s.templates.list()),
+    'templates:save': (input) => s.templates.save(input),
+    'templates:update': (input) => s.templates.update(input.id, input.template),
+    'templates:duplicate': (input) => s.templates.duplicate(input.id),
+    'templates:remove': (input) => s.templates.remove(input.id),
+    'templates:importApns': (input) => s.apnsFiles.import(input.fileName, input.text),
+    'templates:exportApns': (input) => s.apnsFiles.export(input.id, input.bundleId),
+    'profiles:list': () => ok(s.profiles.list()),
+    'profiles:save': (input) => s.profiles.save(input),
+    'profiles:remove': (input) => s.profiles.remove(input.id),
+    'profiles:activate': (input) => s.profiles.activate(input.id),
+    'library:export': () => s.library.export(),
+    'library:previewImport': (input) => s.library.preview(input.text),
+    'library:applyImport': (input) => s.library.apply(input.text, input.replace),
     'demo:status': () => ok(s.demo.status()),
     'demo:setup': () => s.demo.setup(),
     'demo:dismiss': () => s.demo.dismiss(),
     'push:send': (input) => s.push.send(input),
+    'push:curl': (input) => s.push.curl(input),
     'emulator:inbox': async () => ok({ running: s.emulator.isRunning, requests: await s.emulator.requests(), faults: await s.emulator.pendingFaults() }),
     'emulator:injectFault': (input) => s.emulator.injectFault(input.target, input.fault),
     'emulator:clearFaults': async () => {

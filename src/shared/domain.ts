@@ -2,6 +2,7 @@ import type { AppleEnvironment, Environment } from './environments'
 import type { Expiration } from './expiration'
 import type { Finding } from './diagnosis'
 import type { Priority, PushType } from './push-types'
+import type { TemplateVariable } from './library/template-variables'
 
 /** What the renderer may know about a credential: metadata only, never key material. */
 export interface TokenCredentialSummary {
@@ -45,15 +46,74 @@ export interface CertificateCredentialSummary {
 
 export type CredentialSummary = TokenCredentialSummary | CertificateCredentialSummary
 
+export const DEVICE_KINDS = ['regular', 'voip', 'liveactivity', 'simulator'] as const
+/** Which token this is: PushKit (VoIP) and Live Activity push-to-start tokens differ from the regular one (C-09). */
+export type DeviceKind = (typeof DEVICE_KINDS)[number]
+
+export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = {
+  regular: 'Regular',
+  voip: 'VoIP (PushKit)',
+  liveactivity: 'Live Activity push-to-start',
+  simulator: 'Simulator'
+}
+
+/** The last answer a device got, kept on the device so the list shows it. */
+export interface LastResult {
+  at: string
+  outcome: SendOutcome
+  status: number | null
+  reason: string | null
+}
+
 export interface SavedDevice {
   id: string
   name: string
   token: string
   bundleId: string
   environment: Environment
+  kind: DeviceKind
+  /** Normalised tag names, sorted. */
+  tags: string[]
+  accountId: string | null
+  notes: string
   createdAt: string
+  updatedAt: string
   /** Set from a 410 answer: APNs says the token is inactive since this time (ISO 8601). */
   unregisteredAt: string | null
+  lastResult: LastResult | null
+}
+
+/** A user account of the app under test (e.g. "qa+ios@example.com"); devices belong to at most one. */
+export interface Account {
+  id: string
+  name: string
+  notes: string
+  createdAt: string
+}
+
+export interface PushTemplate {
+  id: string
+  name: string
+  /** Groups organise the template list ("Alerts", "Live Activities"). */
+  group: string
+  pushType: PushType
+  priority: Priority
+  expiration: Expiration
+  collapseId: string
+  payloadText: string
+  variables: TemplateVariable[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** A way of sending: which credential, for which app and environment, under a short name. */
+export interface CredentialProfile {
+  id: string
+  label: string
+  credentialId: string
+  bundleId: string
+  environment: Environment
+  createdAt: string
 }
 
 export interface SendRequest {
@@ -71,6 +131,8 @@ export interface SendRequest {
   collapseId: string
   /** apns-id; empty to have Pushdeck generate one, so the history always has it. */
   apnsId: string
+  /** Values for the payload's {{variables}} in this send (template defaults already filled in). */
+  variables?: Record<string, string>
 }
 
 /** The request as it went on the wire; the JWT is redacted because it is a secret. */

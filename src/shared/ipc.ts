@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import type { CredentialSummary, SavedDevice, SendResult } from './domain'
+import type { Account, CredentialProfile, CredentialSummary, PushTemplate, SavedDevice, SendResult } from './domain'
+import { DEVICE_KINDS } from './domain'
+import type { ImportOutcome, ImportPreview } from './library/bundle-types'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from './emulator-types'
 import { ENVIRONMENTS } from './environments'
 import { MAX_EXPIRATION_EPOCH_SECONDS, MAX_RELATIVE_EXPIRATION_SECONDS } from './expiration'
@@ -74,14 +76,51 @@ export const injectFaultSchema = z
   })
   .strict()
 
+const tagList = z.array(z.string().max(100)).max(100)
+const entityId = z.string().min(1).max(100)
+
 export const saveDeviceSchema = z
   .object({
     name: z.string().max(200),
     token: z.string().max(2000),
     bundleId: z.string().max(300),
-    environment: environmentSchema
+    environment: environmentSchema,
+    kind: z.enum(DEVICE_KINDS).optional(),
+    tags: tagList.optional(),
+    accountId: entityId.nullable().optional(),
+    notes: z.string().max(5000).optional()
   })
   .strict()
+
+export const updateDeviceSchema = z.object({ id: entityId, patch: saveDeviceSchema.partial().strict() }).strict()
+
+export const bulkDevicesSchema = z
+  .object({
+    ids: z.array(entityId).min(1).max(100_000),
+    action: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('delete') }).strict(),
+      z.object({ kind: z.literal('addTags'), tags: tagList.min(1) }).strict(),
+      z.object({ kind: z.literal('removeTags'), tags: tagList.min(1) }).strict(),
+      z.object({ kind: z.literal('setAccount'), accountId: entityId.nullable() }).strict()
+    ])
+  })
+  .strict()
+
+const templateInputSchema = z
+  .object({
+    name: z.string().max(200),
+    group: z.string().max(200),
+    pushType: z.enum(PUSH_TYPES),
+    priority: z.union([z.literal(10), z.literal(5), z.literal(1)]),
+    expiration: z.lazy(() => expirationSchema),
+    collapseId: z.string().max(1000),
+    payloadText: z.string().max(100_000),
+    variables: z.array(z.object({ name: z.string().max(64), defaultValue: z.string().max(10_000) }).strict()).max(100)
+  })
+  .strict()
+
+const profileInputSchema = z.object({ label: z.string().max(200), credentialId: entityId, bundleId: z.string().max(300), environment: environmentSchema }).strict()
+const libraryTextSchema = z.string().min(1).max(50_000_000)
 
 export const sendRequestSchema = z
   .object({
@@ -95,7 +134,9 @@ export const sendRequestSchema = z
     topicOverride: z.string().max(300).nullable(),
     expiration: expirationSchema,
     collapseId: z.string().max(MAX_COLLAPSE_ID_INPUT),
-    apnsId: z.string().max(100)
+    apnsId: z.string().max(100),
+    variables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64), z.string().max(10_000)).refine((v) => Object.keys(v).length <= 100, 'too many variables')
+      .optional()
   })
   .strict()
 
@@ -107,11 +148,34 @@ export const contract = {
   'credentials:remove': channel(id, output<null>()),
   'devices:list': channel(none, output<SavedDevice[]>()),
   'devices:save': channel(saveDeviceSchema, output<SavedDevice>()),
+  'devices:update': channel(updateDeviceSchema, output<SavedDevice>()),
+  'devices:duplicate': channel(z.object({ id: entityId, token: z.string().max(2000), name: z.string().max(200).optional() }).strict(), output<SavedDevice>()),
   'devices:remove': channel(id, output<null>()),
+  'devices:bulk': channel(bulkDevicesSchema, output<{ changed: number }>()),
+  'devices:matching': channel(z.object({ expression: z.string().max(2000) }).strict(), output<{ count: number; ids: string[] }>()),
+  'accounts:list': channel(none, output<Account[]>()),
+  'accounts:save': channel(z.object({ name: z.string().max(200), notes: z.string().max(5000).optional() }).strict(), output<Account>()),
+  'accounts:update': channel(z.object({ id: entityId, name: z.string().max(200).optional(), notes: z.string().max(5000).optional() }).strict(), output<Account>()),
+  'accounts:remove': channel(id, output<null>()),
+  'templates:list': channel(none, output<PushTemplate[]>()),
+  'templates:save': channel(templateInputSchema, output<PushTemplate>()),
+  'templates:update': channel(z.object({ id: entityId, template: templateInputSchema }).strict(), output<PushTemplate>()),
+  'templates:duplicate': channel(id, output<PushTemplate>()),
+  'templates:remove': channel(id, output<null>()),
+  'templates:importApns': channel(z.object({ fileName: z.string().max(500), text: z.string().min(1).max(200_000) }).strict(), output<{ template: PushTemplate; bundleId: string | null }>()),
+  'templates:exportApns': channel(z.object({ id: entityId, bundleId: z.string().max(300) }).strict(), output<{ fileName: string; text: string }>()),
+  'profiles:list': channel(none, output<{ profiles: CredentialProfile[]; activeId: string | null }>()),
+  'profiles:save': channel(profileInputSchema, output<CredentialProfile>()),
+  'profiles:remove': channel(id, output<null>()),
+  'profiles:activate': channel(z.object({ id: entityId.nullable() }).strict(), output<CredentialProfile | null>()),
+  'library:export': channel(none, output<{ fileName: string; text: string }>()),
+  'library:previewImport': channel(z.object({ text: libraryTextSchema }).strict(), output<ImportPreview>()),
+  'library:applyImport': channel(z.object({ text: libraryTextSchema, replace: z.array(z.string().max(3000)).max(100_000) }).strict(), output<ImportOutcome>()),
   'demo:status': channel(none, output<{ offered: boolean }>()),
   'demo:setup': channel(none, output<{ credential: CredentialSummary; devices: SavedDevice[] }>()),
   'demo:dismiss': channel(none, output<null>()),
   'push:send': channel(sendRequestSchema, output<SendResult>()),
+  'push:curl': channel(sendRequestSchema, output<{ command: string; containsSecret: boolean; warning: string }>()),
   'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),
   'emulator:injectFault': channel(injectFaultSchema, output<null>()),
   'emulator:clearFaults': channel(none, output<null>())

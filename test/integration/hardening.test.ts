@@ -27,7 +27,7 @@ async function demo(target: TestApp) {
 }
 const push = (credentialId: string, deviceToken: string): SendRequest => ({
   credentialId, environment: 'emulator', deviceToken, bundleId: 'dev.pushdeck.demo', pushType: 'alert', priority: 10,
-  payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: ''
+  payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', variables: {}
 })
 
 describe('saved data survives damage', () => {
@@ -50,7 +50,9 @@ describe('saved data survives damage', () => {
     const started = app(dir)
     const notices = await started.router['app:notices'](undefined)
     expect(notices.ok && notices.value.join(' ')).toContain('1 entry was kept')
-    expect(await started.router['devices:list'](undefined)).toEqual({ ok: true, value: [good] })
+    const listed = await started.router['devices:list'](undefined)
+    // The file had no schema version, so it was read as version 1 and migrated on the way.
+    expect(listed.ok && listed.value).toEqual([{ ...good, kind: 'regular', tags: [], accountId: null, notes: '', updatedAt: good.createdAt, lastResult: null }])
     expect(JSON.parse(readFileSync(join(dir, 'devices.json'), 'utf8'))).toHaveProperty(Object.keys(JSON.parse(readFileSync(join(dir, 'devices.json'), 'utf8'))).find((k) => k.startsWith('devices-unreadable-'))!)
   })
 

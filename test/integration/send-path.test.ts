@@ -44,7 +44,7 @@ function request(overrides: Partial<SendRequest>): SendRequest {
     topicOverride: null,
     expiration: { mode: 'none' },
     collapseId: '',
-    apnsId: '',
+    apnsId: '', variables: {},
     ...overrides
   }
 }

@@ -29,7 +29,7 @@ async function demoApp(overrides: Parameters<typeof createTestApp>[0] = {}) {
 }
 const push = (credentialId: string, deviceToken: string, overrides: Partial<SendRequest> = {}): SendRequest => ({
   credentialId, environment: 'emulator', deviceToken, bundleId: 'dev.pushdeck.demo', pushType: 'alert', priority: 10,
-  payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', ...overrides
+  payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', variables: {}, ...overrides
 })
 async function sendWithFault(app: TestApp, credentialId: string, token: string, fault: EmulatorFault): Promise<SendResult> {
   const armed = await app.router['emulator:injectFault']({ target: { scope: 'next' }, fault })

@@ -15,7 +15,7 @@ const certificate = (overrides: Partial<CertificateCredentialSummary> = {}): Cer
 })
 const draft = (overrides: Partial<PushDraft> = {}): PushDraft => ({
   credentialId: 'x', environment: 'sandbox', deviceToken: TOKEN, bundleId: 'com.example.pushdemo', pushType: 'alert', priority: 10,
-  payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', ...overrides
+  payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', variables: {}, ...overrides
 })
 const ids = (d: PushDraft, credential: TokenCredentialSummary | CertificateCredentialSummary = token, savedDevice: SavedDevice | null = null) =>
   diagnose(d, credential, { now: NOW, savedDevice }).findings.map((f) => `${f.severity}:${f.id}`)
@@ -80,7 +80,7 @@ describe('header checks', () => {
 
 describe('C-07: saved environment', () => {
   it('warns when a device saved for sandbox is sent to production, with a one-click switch back', () => {
-    const device: SavedDevice = { id: 'd', name: 'QA iPhone', token: TOKEN, bundleId: 'com.example.pushdemo', environment: 'sandbox', createdAt: '', unregisteredAt: null }
+    const device: SavedDevice = { id: 'd', name: 'QA iPhone', token: TOKEN, bundleId: 'com.example.pushdemo', environment: 'sandbox', createdAt: '', unregisteredAt: null, kind: 'regular', tags: [], accountId: null, notes: '', updatedAt: '', lastResult: null }
     const finding = diagnose(draft({ environment: 'production' }), token, { now: NOW, savedDevice: device }).findings[0]!
     expect(finding).toMatchObject({ id: 'environment.device-mismatch', severity: 'warning', action: { kind: 'set-environment', value: 'sandbox' } })
     expect(finding.message).toContain('QA iPhone')
@@ -88,7 +88,7 @@ describe('C-07: saved environment', () => {
   })
 
   it('C-23: a device APNs marked unregistered warns before sending again', () => {
-    const device: SavedDevice = { id: 'd', name: 'Old iPad', token: TOKEN, bundleId: 'com.example.pushdemo', environment: 'sandbox', createdAt: '', unregisteredAt: '2026-11-30T08:15:00.000Z' }
+    const device: SavedDevice = { id: 'd', name: 'Old iPad', token: TOKEN, bundleId: 'com.example.pushdemo', environment: 'sandbox', createdAt: '', unregisteredAt: '2026-11-30T08:15:00.000Z', kind: 'regular', tags: [], accountId: null, notes: '', updatedAt: '', lastResult: null }
     const finding = diagnose(draft(), token, { now: NOW, savedDevice: device }).findings[0]!
     expect(finding).toMatchObject({ id: 'device.unregistered', severity: 'warning' })
     expect(finding.message).toContain('2026-11-30 08:15')

@@ -18,7 +18,7 @@ function draft(overrides: Partial<PushDraft> = {}): PushDraft {
     topicOverride: null,
     expiration: { mode: 'none' },
     collapseId: '',
-    apnsId: '',
+    apnsId: '', variables: {},
     ...overrides
   }
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import { normaliseDeviceToken } from '../../shared/device-token'
 import { bundleIdProblem } from '../../shared/diagnosis'
-import type { SavedDevice } from '../../shared/domain'
+import type { DeviceKind, LastResult, SavedDevice } from '../../shared/domain'
 import type { Environment } from '../../shared/environments'
+import { matchesTags, parseTagExpression } from '../../shared/library/tag-expression'
+import { tagProblem, tidyTags } from '../../shared/library/tags'
 import { fail, ok, type Result } from '../../shared/result'
 import type { StoredDocument } from '../persistence/document'
 
@@ -11,11 +13,22 @@ export interface SaveDeviceInput {
   token: string
   bundleId: string
   environment: Environment
+  kind?: DeviceKind
+  tags?: string[]
+  accountId?: string | null
+  notes?: string
 }
+
+export type DevicePatch = Partial<Omit<SaveDeviceInput, 'token'>> & { token?: string }
+
+export type BulkAction = { kind: 'delete' } | { kind: 'addTags'; tags: string[] } | { kind: 'removeTags'; tags: string[] } | { kind: 'setAccount'; accountId: string | null }
+
+const MAX_NOTES = 2000
 
 export class DeviceService {
   constructor(
     private readonly document: StoredDocument<SavedDevice[]>,
+    private readonly accountExists: (id: string) => boolean = () => true,
     private readonly now: () => Date = () => new Date()
   ) {}
 
@@ -23,26 +36,75 @@ export class DeviceService {
     return this.document.read()
   }
 
+  findByToken(token: string): SavedDevice | null {
+    return this.document.read().find((d) => d.token === token) ?? null
+  }
+
   /** Tokens are saved normalised, so case or bracket variants of one token are one device (C-04). */
   save(input: SaveDeviceInput): Result<SavedDevice> {
-    const token = normaliseDeviceToken(input.token)
-    if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
-    const bundleProblem = bundleIdProblem(input.bundleId)
-    if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Enter the app's bundle ID; the device's pushes go to it.")
-    const all = this.document.read()
-    const existing = all.find((d) => d.token === token.token)
-    if (existing) return fail('device.duplicate', `This token is already saved as "${existing.name}".`, 'Select that device in the list instead.')
+    const checked = this.check(input, null)
+    if (!checked.ok) return checked
+    const stamp = this.now().toISOString()
     const device: SavedDevice = {
       id: randomUUID(),
-      name: input.name.trim() || `Device ${token.token.slice(0, 8)}`,
-      token: token.token,
+      name: input.name.trim() || `Device ${checked.value.token.slice(0, 8)}`,
+      token: checked.value.token,
       bundleId: input.bundleId.trim(),
       environment: input.environment,
-      createdAt: this.now().toISOString(),
-      unregisteredAt: null
+      kind: input.kind ?? 'regular',
+      tags: checked.value.tags,
+      accountId: input.accountId ?? null,
+      notes: (input.notes ?? '').slice(0, MAX_NOTES),
+      createdAt: stamp,
+      updatedAt: stamp,
+      unregisteredAt: null,
+      lastResult: null
     }
-    this.document.write([...all, device])
+    this.document.write([...this.document.read(), device])
     return ok(device)
+  }
+
+  update(id: string, patch: DevicePatch): Result<SavedDevice> {
+    const all = this.document.read()
+    const existing = all.find((d) => d.id === id)
+    if (!existing) return fail('device.not-found', 'That device no longer exists.')
+    const merged = { ...existing, ...patch, tags: patch.tags ?? existing.tags, accountId: patch.accountId === undefined ? existing.accountId : patch.accountId }
+    const checked = this.check(merged, id)
+    if (!checked.ok) return checked
+    const tokenChanged = checked.value.token !== existing.token
+    const updated: SavedDevice = {
+      ...merged,
+      name: merged.name.trim() || existing.name,
+      bundleId: merged.bundleId.trim(),
+      notes: merged.notes.slice(0, MAX_NOTES),
+      token: checked.value.token,
+      tags: checked.value.tags,
+      updatedAt: this.now().toISOString(),
+      // A new token has no history with APNs yet.
+      unregisteredAt: tokenChanged ? null : existing.unregisteredAt,
+      lastResult: tokenChanged ? null : existing.lastResult
+    }
+    this.document.write(all.map((d) => (d.id === id ? updated : d)))
+    return ok(updated)
+  }
+
+  /**
+   * A copy for another token: same app, environment, kind, tags, account and notes. A token is
+   * saved once, so the copy needs its own (a second phone of the same QA setup).
+   */
+  duplicate(id: string, token: string, name?: string): Result<SavedDevice> {
+    const existing = this.document.read().find((d) => d.id === id)
+    if (!existing) return fail('device.not-found', 'That device no longer exists.')
+    return this.save({
+      name: name?.trim() || `${existing.name} (copy)`,
+      token,
+      bundleId: existing.bundleId,
+      environment: existing.environment,
+      kind: existing.kind,
+      tags: existing.tags,
+      accountId: existing.accountId,
+      notes: existing.notes
+    })
   }
 
   remove(id: string): Result<null> {
@@ -52,15 +114,93 @@ export class DeviceService {
     return ok(null)
   }
 
-  findByToken(token: string): SavedDevice | null {
-    return this.document.read().find((d) => d.token === token) ?? null
+  bulk(ids: string[], action: BulkAction): Result<{ changed: number }> {
+    const targets = new Set(ids)
+    const all = this.document.read()
+    if (action.kind === 'delete') {
+      const kept = all.filter((d) => !targets.has(d.id))
+      this.document.write(kept)
+      return ok({ changed: all.length - kept.length })
+    }
+    if (action.kind === 'setAccount' && action.accountId !== null && !this.accountExists(action.accountId)) {
+      return fail('account.not-found', 'That account no longer exists.')
+    }
+    if (action.kind !== 'setAccount') {
+      const bad = action.tags.map(tagProblem).find((p) => p !== null)
+      if (bad) return fail('device.bad-tag', bad)
+    }
+    const stamp = this.now().toISOString()
+    let changed = 0
+    const next = all.map((d) => {
+      if (!targets.has(d.id)) return d
+      changed++
+      switch (action.kind) {
+        case 'addTags':
+          return { ...d, tags: tidyTags([...d.tags, ...action.tags]), updatedAt: stamp }
+        case 'removeTags': {
+          const drop = new Set(tidyTags(action.tags))
+          return { ...d, tags: d.tags.filter((t) => !drop.has(t)), updatedAt: stamp }
+        }
+        case 'setAccount':
+          return { ...d, accountId: action.accountId, updatedAt: stamp }
+      }
+    })
+    this.document.write(next)
+    return ok({ changed })
+  }
+
+  /** Devices a tag expression selects, for the preview before a send. */
+  matching(expressionText: string): Result<SavedDevice[]> {
+    const parsed = parseTagExpression(expressionText)
+    if (!parsed.ok) return fail('tags.bad-expression', `${parsed.message} (at character ${parsed.position + 1})`)
+    return ok(this.document.read().filter((d) => matchesTags(parsed.expression, new Set(d.tags))))
   }
 
   /** A 410 marks the saved device, never deletes it (C-23): the user decides. */
   markUnregistered(token: string, since: string): void {
+    this.patchByToken(token, (d) => ({ ...d, unregisteredAt: since }))
+  }
+
+  recordResult(token: string, result: LastResult): void {
+    this.patchByToken(token, (d) => ({ ...d, lastResult: result }))
+  }
+
+  clearAccount(accountId: string): void {
     const all = this.document.read()
-    if (!all.some((d) => d.token === token)) return
-    this.document.write(all.map((d) => (d.token === token ? { ...d, unregisteredAt: since } : d)))
+    if (!all.some((d) => d.accountId === accountId)) return
+    this.document.write(all.map((d) => (d.accountId === accountId ? { ...d, accountId: null } : d)))
+  }
+
+  /**
+   * Adds and replaces many devices in one write (library import); tokens already saved are
+   * replaced only when listed in replaceTokens. Returns how many were added and replaced.
+   */
+  importMany(entries: SaveDeviceInput[], replaceTokens: ReadonlySet<string>): { added: number; replaced: number; skipped: string[] } {
+    const stamp = this.now().toISOString()
+    const byToken = new Map(this.document.read().map((d) => [d.token, d]))
+    let added = 0
+    let replaced = 0
+    const skipped: string[] = []
+    for (const entry of entries) {
+      const token = normaliseDeviceToken(entry.token)
+      const problem = !token.ok ? token.problem.message : (bundleIdProblem(entry.bundleId) ?? (entry.tags ?? []).map(tagProblem).find((p) => p !== null) ?? null)
+      if (!token.ok || problem) {
+        skipped.push(`Device "${entry.name}": ${problem}`)
+        continue
+      }
+      const existing = byToken.get(token.token)
+      if (existing && !replaceTokens.has(token.token)) continue
+      const fields = { name: entry.name.trim() || `Device ${token.token.slice(0, 8)}`, bundleId: entry.bundleId.trim(), environment: entry.environment, kind: entry.kind ?? 'regular', tags: tidyTags(entry.tags ?? []), accountId: entry.accountId ?? null, notes: (entry.notes ?? '').slice(0, MAX_NOTES) }
+      if (existing) {
+        byToken.set(token.token, { ...existing, ...fields, updatedAt: stamp })
+        replaced++
+      } else {
+        byToken.set(token.token, { ...fields, id: randomUUID(), token: token.token, createdAt: stamp, updatedAt: stamp, unregisteredAt: null, lastResult: null })
+        added++
+      }
+    }
+    this.document.write([...byToken.values()])
+    return { added, replaced, skipped }
   }
 
   /** Adds devices the app itself made (the demo), skipping tokens already saved. */
@@ -69,5 +209,24 @@ export class DeviceService {
       const saved = this.save(d)
       return saved.ok ? [saved.value] : []
     })
+  }
+
+  private patchByToken(token: string, change: (device: SavedDevice) => SavedDevice): void {
+    const all = this.document.read()
+    if (!all.some((d) => d.token === token)) return
+    this.document.write(all.map((d) => (d.token === token ? change(d) : d)))
+  }
+
+  private check(input: SaveDeviceInput, selfId: string | null): Result<{ token: string; tags: string[] }> {
+    const token = normaliseDeviceToken(input.token)
+    if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
+    const bundleProblem = bundleIdProblem(input.bundleId)
+    if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Enter the app's bundle ID; the device's pushes go to it.")
+    const tagIssue = (input.tags ?? []).map(tagProblem).find((p) => p !== null)
+    if (tagIssue) return fail('device.bad-tag', tagIssue)
+    if (input.accountId && !this.accountExists(input.accountId)) return fail('account.not-found', 'That account no longer exists.')
+    const twin = this.document.read().find((d) => d.token === token.token && d.id !== selfId)
+    if (twin) return fail('device.duplicate', `This token is already saved as "${twin.name}".`, 'Select that device in the list instead.')
+    return ok({ token: token.token, tags: tidyTags(input.tags ?? []) })
   }
 }

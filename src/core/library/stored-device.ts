@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { DEVICE_KINDS } from '../../shared/domain'
 import { ENVIRONMENTS } from '../../shared/environments'
+import type { Migration } from '../persistence/document'
 
 export const savedDeviceSchema = z.object({
   id: z.string(),
@@ -7,7 +9,31 @@ export const savedDeviceSchema = z.object({
   token: z.string(),
   bundleId: z.string(),
   environment: z.enum(ENVIRONMENTS),
+  kind: z.enum(DEVICE_KINDS),
+  tags: z.array(z.string()),
+  accountId: z.string().nullable(),
+  notes: z.string(),
   createdAt: z.string(),
-  unregisteredAt: z.string().nullable()
+  updatedAt: z.string(),
+  unregisteredAt: z.string().nullable(),
+  lastResult: z
+    .object({ at: z.string(), outcome: z.enum(['accepted', 'rejected', 'failed']), status: z.number().nullable(), reason: z.string().nullable() })
+    .nullable()
 })
 export const savedDevicesSchema = z.array(savedDeviceSchema)
+
+/** Version 1 (the first release) had no kind, tags, account, notes or last result. */
+const fromVersion1: Migration = (raw) =>
+  Array.isArray(raw)
+    ? raw.map((device: Record<string, unknown>) => ({
+        kind: 'regular',
+        tags: [],
+        accountId: null,
+        notes: '',
+        updatedAt: device.createdAt,
+        lastResult: null,
+        ...device
+      }))
+    : raw
+
+export const deviceMigrations: Migration[] = [fromVersion1]

@@ -2,49 +2,96 @@ import type { z } from 'zod'
 import type { KeyValueFile } from '../ports'
 import { StorageError } from './storage-error'
 
+/** Upgrades a document written by an older Pushdeck by one schema version. */
+export type Migration = (raw: unknown) => unknown
+
+export interface DocumentOptions<T> {
+  schema: z.ZodType<T>
+  empty: () => T
+  /** migrations[i] upgrades version i + 1 to i + 2; the current version is migrations.length + 1. */
+  migrations?: Migration[]
+  /** For lists: keeps the entries that are valid on their own. */
+  salvage?: (raw: unknown) => T | null
+  onInvalid?: (message: string) => void
+}
+
 /**
- * One validated document inside a store file. Content that fails the schema is never thrown
- * away: the raw value is kept under a backup key in the same file, the user is told, and for
- * lists every entry that still fits the schema stays in use.
+ * One validated, schema-versioned document inside a store file. Content that fails the schema
+ * is never thrown away: the raw value is kept under a backup key in the same file, the user is
+ * told, and for lists every entry that still fits stays in use. An older version is migrated
+ * on first read, with the original kept under a backup key. Reads are served from memory after
+ * the first: only this process writes the file.
  */
 export class StoredDocument<T> {
+  private cached: { value: T } | null = null
+  private readonly versionKey: string
+
   constructor(
     private readonly file: KeyValueFile,
     private readonly key: string,
-    private readonly schema: z.ZodType<T>,
-    private readonly empty: () => T,
-    private readonly onInvalid: (message: string) => void = () => {},
-    /** For lists: keeps the entries that are valid on their own. */
-    private readonly salvage: (raw: unknown) => T | null = () => null
-  ) {}
-
-  read(): T {
-    const raw = this.file.get(this.key)
-    if (raw === undefined) return this.empty()
-    const parsed = this.schema.safeParse(raw)
-    if (parsed.success) return parsed.data
-    const backupKey = `${this.key}-unreadable-${Date.now()}`
-    const kept = this.salvage(raw) ?? this.empty()
-    this.write(kept, backupKey, raw)
-    const count = Array.isArray(kept) ? ` ${kept.length} entr${kept.length === 1 ? 'y was' : 'ies were'} kept;` : ''
-    this.onInvalid(`Some saved ${this.key} in ${this.file.path} did not have the expected shape.${count} the original is kept under "${backupKey}" in that file.`)
-    return kept
+    private readonly options: DocumentOptions<T>
+  ) {
+    this.versionKey = `${key}-schemaVersion`
   }
 
-  write(value: T, backupKey?: string, backup?: unknown): void {
+  get currentVersion(): number {
+    return (this.options.migrations?.length ?? 0) + 1
+  }
+
+  read(): T {
+    if (!this.cached) this.cached = { value: this.load() }
+    return this.cached.value
+  }
+
+  write(value: T, extra: Record<string, unknown> = {}): void {
     try {
-      if (backupKey !== undefined) this.file.set(backupKey, backup)
+      for (const [key, backup] of Object.entries(extra)) this.file.set(key, backup)
       this.file.set(this.key, value)
+      this.file.set(this.versionKey, this.currentVersion)
     } catch (error) {
       throw new StorageError(this.file.path, error)
     }
+    this.cached = { value }
+  }
+
+  private load(): T {
+    const stored = this.file.get(this.key)
+    if (stored === undefined) return this.options.empty()
+    const version = Number(this.file.get(this.versionKey) ?? 1)
+    const raw = this.migrate(stored, version)
+    const parsed = this.options.schema.safeParse(raw)
+    if (parsed.success) {
+      if (version !== this.currentVersion) this.write(parsed.data, { [`${this.key}-v${version}-backup`]: stored })
+      return parsed.data
+    }
+    const backupKey = `${this.key}-unreadable-${Date.now()}`
+    const kept = this.options.salvage?.(raw) ?? this.options.empty()
+    this.write(kept, { [backupKey]: stored })
+    const count = Array.isArray(kept) ? ` ${kept.length} entr${kept.length === 1 ? 'y was' : 'ies were'} kept;` : ''
+    this.options.onInvalid?.(`Some saved ${this.key} in ${this.file.path} did not have the expected shape.${count} the original is kept under "${backupKey}" in that file.`)
+    return kept
+  }
+
+  private migrate(raw: unknown, version: number): unknown {
+    let value = raw
+    for (let v = version; v < this.currentVersion; v++) {
+      try {
+        value = this.options.migrations![v - 1]!(value)
+      } catch {
+        return value
+      }
+    }
+    return value
   }
 }
 
 /** salvage for list documents: the entries that parse on their own. */
 export function validEntries<T>(itemSchema: z.ZodType<T>): (raw: unknown) => T[] | null {
-  return (raw) => (Array.isArray(raw) ? raw.flatMap((item) => {
-    const parsed = itemSchema.safeParse(item)
-    return parsed.success ? [parsed.data] : []
-  }) : null)
+  return (raw) =>
+    Array.isArray(raw)
+      ? raw.flatMap((item) => {
+          const parsed = itemSchema.safeParse(item)
+          return parsed.success ? [parsed.data] : []
+        })
+      : null
 }

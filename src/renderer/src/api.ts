@@ -1,4 +1,5 @@
 import type { Api } from '../../shared/ipc'
+import { CHANNELS } from '../../shared/ipc-channels'
 import { fail, type Result } from '../../shared/result'
 
 /**
@@ -20,33 +21,17 @@ async function guard<T>(call: (bridge: Api) => Promise<Result<T>>): Promise<Resu
   }
 }
 
-// Typed as Api so a channel added to the contract fails to compile here until it is wired.
-export const api: Api = {
-  app: {
-    notices: () => guard((b) => b.app.notices())
-  },
-  credentials: {
-    list: () => guard((b) => b.credentials.list()),
-    addTokenKey: (input) => guard((b) => b.credentials.addTokenKey(input)),
-    addCertificate: (input) => guard((b) => b.credentials.addCertificate(input)),
-    remove: (input) => guard((b) => b.credentials.remove(input))
-  },
-  devices: {
-    list: () => guard((b) => b.devices.list()),
-    save: (input) => guard((b) => b.devices.save(input)),
-    remove: (input) => guard((b) => b.devices.remove(input))
-  },
-  demo: {
-    status: () => guard((b) => b.demo.status()),
-    setup: () => guard((b) => b.demo.setup()),
-    dismiss: () => guard((b) => b.demo.dismiss())
-  },
-  push: {
-    send: (input) => guard((b) => b.push.send(input))
-  },
-  emulator: {
-    inbox: () => guard((b) => b.emulator.inbox()),
-    injectFault: (input) => guard((b) => b.emulator.injectFault(input)),
-    clearFaults: () => guard((b) => b.emulator.clearFaults())
+type Bridge = Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>>
+
+/** One guarded method per channel of the contract, in the same shape as window.api. */
+function buildApi(): Api {
+  const api: Bridge = {}
+  for (const channel of CHANNELS) {
+    const [domain, verb] = channel.split(':') as [string, string]
+    api[domain] ??= {}
+    api[domain][verb] = (input?: unknown) => guard((bridge) => (bridge as unknown as Bridge)[domain]![verb]!(input))
   }
+  return api as unknown as Api
 }
+
+export const api: Api = buildApi()

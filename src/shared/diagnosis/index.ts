@@ -18,16 +18,17 @@ export { certificateExpiry, CERTIFICATE_WARNING_DAYS } from './credential-checks
 
 export function diagnose(draft: PushDraft, credential: CredentialSummary | null, context: Partial<DiagnosisContext> = {}): Diagnosis {
   const now = context.now ?? Date.now()
+  const full: DiagnosisContext = { now, savedDevice: context.savedDevice ?? null, uuid: context.uuid ?? (() => globalThis.crypto.randomUUID()) }
   const findings: Diagnosis['findings'] = []
   const topic = finalTopic(draft)
   const byteLimit = PUSH_TYPE_INFO[draft.pushType].maxPayloadBytes
 
   checkCredential(draft, credential, now, findings)
   const token = checkToken(draft.deviceToken, findings)
-  checkSavedDevice(draft, context.savedDevice ?? null, findings)
+  checkSavedDevice(draft, full.savedDevice, findings)
   checkTopic(draft, topic, credential, findings)
   checkHeaders(draft, now, findings)
-  const payload = checkPayload(draft, byteLimit, findings)
+  const payload = checkPayload(draft, byteLimit, full, findings)
   checkPushType(draft, credential, payload.aps, findings)
 
   return {

@@ -1,5 +1,6 @@
 import { analysePayload } from '../payload'
-import type { Finding, PushDraft } from './types'
+import { renderTemplate } from '../library/template-variables'
+import type { DiagnosisContext, Finding, PushDraft } from './types'
 
 /** "The key a.b" or "The key a.b, c and 3 more": one finding for many places, never thousands. */
 function listed(prefix: string, paths: string[]): string {
@@ -8,8 +9,13 @@ function listed(prefix: string, paths: string[]): string {
   return unique.length > 3 ? `${prefix} ${shown} and ${unique.length - 3} more` : `${prefix} ${shown}`
 }
 
-export function checkPayload(draft: PushDraft, byteLimit: number, out: Finding[]): { body: string | null; bytes: number | null; aps: Record<string, unknown> | null } {
-  const analysis = analysePayload(draft.payloadText)
+export function checkPayload(draft: PushDraft, byteLimit: number, context: DiagnosisContext, out: Finding[]): { body: string | null; bytes: number | null; aps: Record<string, unknown> | null } {
+  const rendered = renderTemplate(draft.payloadText, { values: draft.variables ?? {}, defaults: [], nowSeconds: Math.floor(context.now / 1000), uuid: context.uuid })
+  if (!rendered.ok) {
+    out.push({ id: 'payload.variable-missing', severity: 'error', field: 'payload', message: `The payload uses ${rendered.missing.map((n) => `{{${n}}}`).join(', ')} but no value is set for ${rendered.missing.length === 1 ? 'it' : 'them'}.`, fix: 'Enter a value for each variable, or give the template a default.' })
+    return { body: null, bytes: null, aps: null }
+  }
+  const analysis = analysePayload(rendered.text)
   if (analysis.smartQuotes) {
     out.push({
       id: 'payload.smart-quotes',

@@ -26,6 +26,8 @@ export interface DiagnosisContext {
   now: number
   /** The saved device with this token, if any: its environment is what the app registered with. */
   savedDevice: SavedDevice | null
+  /** For {{uuid}}: main makes real ones; the live check only needs the length. */
+  uuid: () => string
 }
 
 export interface Diagnosis {
