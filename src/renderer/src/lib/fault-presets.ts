@@ -1,41 +1,41 @@
-import type { EmulatorFault, FaultScope } from '../../../shared/emulator-types'
+import { DEFAULT_GOAWAY_REASON, describeFaultKind, FAULT_STATUSES } from '../../../shared/emulator-faults'
+import type { EmulatorFault } from '../../../shared/emulator-types'
 
-/** The faults the inbox offers for the next request: the APNs misbehaviours worth rehearsing. */
-export const FAULT_PRESETS = [
+/**
+ * The faults the inbox offers for the next request: every status APNs can answer with (each
+ * with Apple's default reason, named by the shared module), and the connection misbehaviours
+ * worth rehearsing. Labels come from the same describeFaultKind that names armed faults, a few
+ * shortened so the select stays narrow enough for the result column.
+ */
+export interface FaultPreset {
+  id: string
+  label: string
+  fault: EmulatorFault | null
+}
+
+const STATUS_PRESETS: FaultPreset[] = FAULT_STATUSES.map((status) => {
+  const fault: EmulatorFault = { kind: 'status', status }
+  return { id: String(status), label: capitalised(describeFaultKind(fault)), fault }
+})
+
+const OTHER_FAULTS: { id: string; fault: EmulatorFault; label?: string }[] = [
+  { id: '503-retry-after', fault: { kind: 'status', status: 503, retryAfterSeconds: 2 }, label: '503 + Retry-After 2 s' },
+  { id: 'latency', fault: { kind: 'latency', ms: 2000 } },
+  { id: 'hang', fault: { kind: 'hang' } },
+  { id: 'goaway', fault: { kind: 'goaway' }, label: `GOAWAY ${DEFAULT_GOAWAY_REASON}` },
+  { id: 'drop-connection', fault: { kind: 'drop-connection' } }
+]
+
+export const FAULT_PRESETS: FaultPreset[] = [
   { id: 'none', label: 'None', fault: null },
-  { id: '429', label: '429 TooManyRequests', fault: { kind: 'status', status: 429, reason: 'TooManyRequests' } },
-  { id: '500', label: '500 InternalServerError', fault: { kind: 'status', status: 500, reason: 'InternalServerError' } },
-  { id: '503', label: '503 ServiceUnavailable', fault: { kind: 'status', status: 503, reason: 'ServiceUnavailable' } },
-  { id: '503-retry-after', label: '503 with Retry-After 2 s', fault: { kind: 'status', status: 503, reason: 'ServiceUnavailable', retryAfterSeconds: 2 } },
-  { id: 'latency', label: 'Latency 2 s', fault: { kind: 'latency', ms: 2000 } },
-  { id: 'hang', label: 'Hang (never answer)', fault: { kind: 'hang' } },
-  { id: 'goaway', label: 'GOAWAY (server shutting down)', fault: { kind: 'goaway' } },
-  { id: 'drop-connection', label: 'Drop the connection', fault: { kind: 'drop-connection' } }
-] as const satisfies readonly { id: string; label: string; fault: EmulatorFault | null }[]
+  ...STATUS_PRESETS,
+  ...OTHER_FAULTS.map(({ id, fault, label }) => ({ id, fault, label: label ?? capitalised(describeFaultKind(fault)) }))
+]
 
-export type FaultPresetId = (typeof FAULT_PRESETS)[number]['id']
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
 
-export function faultPreset(id: FaultPresetId): EmulatorFault | null {
+export function faultPreset(id: string): EmulatorFault | null {
   return FAULT_PRESETS.find((p) => p.id === id)?.fault ?? null
-}
-
-/** "503 ServiceUnavailable, Retry-After 2 s · next request" for the pending-faults line. */
-export function describePendingFault(scope: FaultScope, fault: EmulatorFault): string {
-  const where = scope.scope === 'next' ? 'next request' : `token ${scope.token.slice(0, 8)}…`
-  return `${describeFault(fault)} · ${where}`
-}
-
-function describeFault(fault: EmulatorFault): string {
-  switch (fault.kind) {
-    case 'status':
-      return `${fault.status}${fault.reason ? ` ${fault.reason}` : ''}${fault.retryAfterSeconds !== undefined ? `, Retry-After ${fault.retryAfterSeconds} s` : ''}`
-    case 'latency':
-      return `latency ${fault.ms} ms`
-    case 'hang':
-      return 'hang'
-    case 'goaway':
-      return `GOAWAY${fault.reason ? ` ${fault.reason}` : ''}`
-    case 'drop-connection':
-      return 'drop connection'
-  }
 }

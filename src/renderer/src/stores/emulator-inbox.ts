@@ -2,7 +2,7 @@ import { create } from 'zustand'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from '../../../shared/emulator-types'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
-import { faultPreset, type FaultPresetId } from '../lib/fault-presets'
+import { faultPreset } from '../lib/fault-presets'
 
 /** What the local emulator received (newest first), and the faults armed for what comes next. */
 interface EmulatorInboxState {
@@ -13,12 +13,12 @@ interface EmulatorInboxState {
   loaded: boolean
   loading: boolean
   error: AppError | null
-  faultPreset: FaultPresetId
+  faultPreset: string
   faultBusy: boolean
   faultError: AppError | null
 
   refresh: () => Promise<void>
-  setFaultPreset: (id: FaultPresetId) => void
+  setFaultPreset: (id: string) => void
   armFault: () => Promise<void>
   clearFaults: () => Promise<void>
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage'
-import { describePendingFault, FAULT_PRESETS, type FaultPresetId } from '../../lib/fault-presets'
+import { describeFault } from '../../../../shared/emulator-faults'
+import { FAULT_PRESETS } from '../../lib/fault-presets'
 import { useEmulatorInbox } from '../../stores/emulator-inbox'
 
 /** Make the emulator misbehave once, to see how a flow copes with APNs errors without Apple. */
@@ -20,7 +21,7 @@ export function FaultControl() {
         Fault for the next request
       </label>
       <div className="inline-controls">
-        <select id={`${id}-kind`} data-testid="fault-kind" value={preset} onChange={(e) => setPreset(e.target.value as FaultPresetId)}>
+        <select id={`${id}-kind`} data-testid="fault-kind" value={preset} onChange={(e) => setPreset(e.target.value)}>
           {FAULT_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -35,7 +36,7 @@ export function FaultControl() {
         </button>
       </div>
       <p className="field-note" data-testid="pending-faults" aria-live="polite">
-        {faults.length === 0 ? 'No faults armed.' : `Armed: ${faults.map((f) => describePendingFault(f.scope, f.fault)).join('; ')}`}
+        {faults.length === 0 ? 'No faults armed.' : `Armed: ${faults.map((f) => describeFault(f.scope, f.fault)).join('; ')}`}
       </p>
       {error ? <ErrorMessage error={error} /> : null}
     </div>

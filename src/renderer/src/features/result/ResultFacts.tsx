@@ -28,7 +28,7 @@ export function ResultFacts({ result }: { result: SendResult }) {
           <time dateTime={result.unregisteredAt}>{formatDateTime(result.unregisteredAt)}</time> <span className="mono dim">({result.unregisteredAt})</span>
         </Fact>
       ) : null}
-      <Fact term="Latency" testId="result-latency">
+      <Fact term={result.outcome === 'failed' ? 'Time until failure' : 'Latency'} testId="result-latency">
         {Math.round(result.latencyMs)} ms
       </Fact>
       {result.attempts > 1 ? (
