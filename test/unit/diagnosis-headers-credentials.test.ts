@@ -112,3 +112,13 @@ describe('push-type rules', () => {
     expect(ids(draft({ pushType: 'widgets', payloadText: '{"aps":{"content-changed":true}}' }))).toEqual([])
   })
 })
+
+describe('C-09: token kind', () => {
+  const device = (kind: SavedDevice['kind']): SavedDevice => ({ id: 'd', name: 'Phone', token: TOKEN, bundleId: 'com.example.pushdemo', environment: 'sandbox', createdAt: '', unregisteredAt: null, kind, tags: [], accountId: null, notes: '', updatedAt: '', lastResult: null })
+  it('warns when a PushKit token gets an alert push, or a regular token a VoIP push', () => {
+    expect(ids(draft({ pushType: 'alert' }), token, device('voip'))).toEqual(['warning:token.kind-mismatch'])
+    expect(ids(draft({ pushType: 'voip' }), token, device('regular'))).toEqual(['warning:token.kind-mismatch'])
+    expect(ids(draft({ pushType: 'voip' }), token, device('voip'))).toEqual([])
+    expect(ids(draft({ pushType: 'alert' }), token, device('regular'))).toEqual([])
+  })
+})

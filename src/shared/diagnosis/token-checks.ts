@@ -1,5 +1,6 @@
 import { normaliseDeviceToken } from '../device-token'
-import type { SavedDevice } from '../domain'
+import { DEVICE_KIND_LABELS, type DeviceKind, type SavedDevice } from '../domain'
+import type { PushType } from '../push-types'
 import { ENVIRONMENT_LABELS } from '../environments'
 import type { Finding, PushDraft } from './types'
 
@@ -35,6 +36,23 @@ export function checkSavedDevice(draft: PushDraft, device: SavedDevice | null, o
     })
   }
   checkSavedEnvironment(draft, device, out)
+  checkTokenKind(draft, device, out)
+}
+
+/** C-09: a PushKit token takes only VoIP pushes, a push-to-start token only Live Activity ones, and the reverse. */
+function checkTokenKind(draft: PushDraft, device: SavedDevice | null, out: Finding[]): void {
+  if (!device || device.kind === 'simulator') return
+  const expected: Record<Exclude<DeviceKind, 'simulator'>, PushType[] | null> = { regular: null, voip: ['voip'], liveactivity: ['liveactivity'] }
+  const allowed = expected[device.kind]
+  const mismatch = allowed ? !allowed.includes(draft.pushType) : draft.pushType === 'voip' || draft.pushType === 'liveactivity'
+  if (!mismatch) return
+  out.push({
+    id: 'token.kind-mismatch',
+    severity: 'warning',
+    field: 'pushType',
+    message: `"${device.name}" holds a ${DEVICE_KIND_LABELS[device.kind]} token, which APNs does not accept for ${draft.pushType} pushes (DeviceTokenNotForTopic).`,
+    fix: device.kind === 'regular' ? `Use the device's ${draft.pushType === 'voip' ? 'PushKit (VoIP)' : 'Live Activity'} token, saved as its own device.` : `Send ${allowed!.join(' or ')} pushes to this token, or pick the device's regular token.`
+  })
 }
 
 /** C-07: a token registered with one environment is unknown to the other (BadDeviceToken). */
