@@ -22,7 +22,12 @@ test('a newcomer sets up the demo, pastes a bracketed token and gets a real 200,
 
   await page.getByTestId('send-button').click()
   await expect(page.getByTestId('result-status')).toHaveText(/200/)
-  await expect(page.getByTestId('result-outcome')).toContainText('Accepted')
+  // The emulator is not APNs, and no device is involved: the result says who accepted it, and
+  // nothing about a device showing it.
+  await expect(page.getByTestId('result-outcome')).toHaveText('Accepted by the local emulator')
+  await expect(page.getByTestId('result')).not.toContainText('Accepted by APNs')
+  await expect(page.getByTestId('result-accepted-note')).toHaveCount(0)
+  await expect(page.getByTestId('result')).not.toContainText('not that the device showed it')
   const apnsId = (await page.getByTestId('result-apns-id').innerText()).trim()
   expect(apnsId).toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/)
   await expect(page.getByTestId('result-apns-unique-id')).toContainText(/[0-9a-f-]{36}/)
@@ -49,4 +54,9 @@ test('a newcomer sets up the demo, pastes a bracketed token and gets a real 200,
   await expect(page.getByTestId('result-unregistered-at')).toContainText(/\d{4}-\d{2}-\d{2}T/)
   // The saved device is marked, not deleted (C-23).
   await expect(page.getByTestId('device-row').filter({ hasText: 'app deleted' })).toContainText(/unregistered since/i)
+  // Its token now carries the warning, once, under the token field.
+  const unregistered = page.locator('[data-finding-id="device.unregistered"]')
+  await expect(unregistered).toHaveCount(1)
+  await expect(page.getByTestId('token-findings').locator('[data-finding-id="device.unregistered"]')).toHaveAttribute('data-severity', 'warning')
+  await expect(unregistered).toContainText('"Demo iPhone (app deleted)" is unregistered')
 })

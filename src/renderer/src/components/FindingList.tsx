@@ -1,5 +1,5 @@
 import type { Finding, FindingAction } from '../../../shared/diagnosis'
-import { SeverityIcon } from './SeverityIcon'
+import { FindingItem } from './FindingItem'
 
 interface Props {
   findings: Finding[]
@@ -7,10 +7,10 @@ interface Props {
   onAction?: (action: FindingAction) => void
   testId?: string
   /** Shown when there is nothing to report; without it an empty list renders nothing. */
-  emptyText?: string
+  emptyText?: string | undefined
 }
 
-/** Every finding with its fix; findings that offer a one-click fix get a button for it. */
+/** Findings with their fixes, as a labelled region; findings that offer a one-click fix get a button for it. */
 export function FindingList({ findings, label, onAction, testId, emptyText }: Props) {
   if (findings.length === 0 && emptyText === undefined) return null
   return (
@@ -19,23 +19,9 @@ export function FindingList({ findings, label, onAction, testId, emptyText }: Pr
         <p className="finding-empty">{emptyText}</p>
       ) : (
         <ul>
-          {findings.map((finding, index) => {
-            const action = finding.action
-            return (
-              <li key={`${finding.id}-${index}`} className={`finding finding-${finding.severity}`} data-testid="finding" data-finding-id={finding.id} data-severity={finding.severity}>
-                <SeverityIcon severity={finding.severity} />
-                <div className="finding-text">
-                  <p className="finding-message">{finding.message}</p>
-                  <p className="finding-fix">{finding.fix}</p>
-                </div>
-                {action && onAction ? (
-                  <button type="button" className="button-small" data-testid="finding-action" onClick={() => onAction(action)}>
-                    {action.label}
-                  </button>
-                ) : null}
-              </li>
-            )
-          })}
+          {findings.map((finding, index) => (
+            <FindingItem key={`${finding.id}-${index}`} finding={finding} onAction={onAction} />
+          ))}
         </ul>
       )}
     </div>

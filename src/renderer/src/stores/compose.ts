@@ -5,6 +5,7 @@ import { ENVIRONMENTS, type Environment } from '../../../shared/environments'
 import { replaceSmartQuotes } from '../../../shared/payload'
 import { PRIORITIES, type Priority, type PushType } from '../../../shared/push-types'
 import { toLocalDateTimeValue, type ExpirationInput, type ExpirationMode, type ExpirationUnit } from '../lib/expiration-input'
+import { useRequiredFields } from './required-fields'
 import { DEFAULT_ALERT_PAYLOAD, DEFAULT_BACKGROUND_PAYLOAD } from './samples'
 
 /**
@@ -24,6 +25,8 @@ interface ComposeState {
   expiration: ExpirationInput
   collapseId: string
   apnsId: string
+  /** The priority that entering background replaced with 5; null once the user picks one. */
+  priorityBeforeBackground: Priority | null
 
   setDeviceToken: (value: string) => void
   setBundleId: (value: string) => void
@@ -63,29 +66,55 @@ export const useCompose = create<ComposeState>()((set, get) => ({
   expiration: { mode: 'none', at: '', amount: '1', unit: 'hours' },
   collapseId: '',
   apnsId: '',
+  priorityBeforeBackground: null,
 
-  setDeviceToken: (deviceToken) => set({ deviceToken }),
-  setBundleId: (bundleId) => set({ bundleId }),
+  setDeviceToken: (deviceToken) => {
+    useRequiredFields.getState().reveal('token')
+    set({ deviceToken })
+  },
+  setBundleId: (bundleId) => {
+    useRequiredFields.getState().reveal('topic')
+    set({ bundleId })
+  },
   setEnvironment: (environment) => set({ environment }),
-  setPriority: (priority) => set({ priority }),
+  setPriority: (priority) => set({ priority, priorityBeforeBackground: null }),
   setPayloadText: (payloadText) => set({ payloadText }),
 
   setPushType: (pushType) => {
-    const { payloadText, pushType: previous } = get()
+    const { pushType: previous, priority, payloadText, priorityBeforeBackground } = get()
+    if (pushType === previous) return
     if (pushType === 'background') {
       // Apple requires priority 5 for background pushes; an untouched alert sample would only
       // earn warnings, so it becomes the minimal silent payload.
-      set({ pushType, priority: 5, payloadText: payloadText === DEFAULT_ALERT_PAYLOAD ? DEFAULT_BACKGROUND_PAYLOAD : payloadText })
-    } else if (previous === 'background' && pushType === 'alert' && payloadText === DEFAULT_BACKGROUND_PAYLOAD) {
-      // The reverse trip, but only while the silent sample is untouched.
-      set({ pushType, priority: 10, payloadText: DEFAULT_ALERT_PAYLOAD })
+      set({
+        pushType,
+        priority: 5,
+        priorityBeforeBackground: priority === 5 ? null : priority,
+        payloadText: payloadText === DEFAULT_ALERT_PAYLOAD ? DEFAULT_BACKGROUND_PAYLOAD : payloadText
+      })
+    } else if (previous === 'background') {
+      // Leaving background undoes only what background did and the user has not changed since:
+      // the 5 it set (back to the priority it replaced, 10 unless the user had chosen another),
+      // and the silent sample while untouched.
+      set({
+        pushType,
+        priority: priorityBeforeBackground !== null && priority === 5 ? priorityBeforeBackground : priority,
+        priorityBeforeBackground: null,
+        payloadText: payloadText === DEFAULT_BACKGROUND_PAYLOAD ? DEFAULT_ALERT_PAYLOAD : payloadText
+      })
     } else {
       set({ pushType })
     }
   },
 
-  setTopicOverrideEnabled: (enabled, startFrom) => set({ topicOverride: enabled ? startFrom : null }),
-  setTopicOverride: (topicOverride) => set({ topicOverride }),
+  setTopicOverrideEnabled: (enabled, startFrom) => {
+    useRequiredFields.getState().reveal('topic')
+    set({ topicOverride: enabled ? startFrom : null })
+  },
+  setTopicOverride: (topicOverride) => {
+    useRequiredFields.getState().reveal('topic')
+    set({ topicOverride })
+  },
   chooseTopic: (topic) => set({ bundleId: topic, topicOverride: null }),
 
   setExpirationMode: (mode) => {
@@ -113,7 +142,7 @@ export const useCompose = create<ComposeState>()((set, get) => ({
         return
       case 'set-priority': {
         const priority = PRIORITIES.find((p) => String(p) === action.value)
-        if (priority !== undefined) set({ priority })
+        if (priority !== undefined) set({ priority, priorityBeforeBackground: null })
         return
       }
       case 'set-environment': {

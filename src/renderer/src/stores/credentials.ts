@@ -2,11 +2,14 @@ import { create } from 'zustand'
 import type { CredentialSummary } from '../../../shared/domain'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
+import { useRequiredFields } from './required-fields'
 
 /** A cache of main's credential list (metadata only; key material never leaves main). */
 interface CredentialsState {
   list: CredentialSummary[]
   selectedId: string | null
+  /** The list came from main at least once (before that, empty means unknown). */
+  loaded: boolean
   loadError: AppError | null
   removeError: AppError | null
 
@@ -18,6 +21,7 @@ interface CredentialsState {
 export const useCredentials = create<CredentialsState>()((set, get) => ({
   list: [],
   selectedId: null,
+  loaded: false,
   loadError: null,
   removeError: null,
 
@@ -31,10 +35,13 @@ export const useCredentials = create<CredentialsState>()((set, get) => ({
     const { selectedId } = get()
     // Keep the user's choice while it still exists; otherwise fall back to the first credential.
     const stillThere = list.some((c) => c.id === selectedId)
-    set({ list, loadError: null, selectedId: stillThere ? selectedId : (list[0]?.id ?? null) })
+    set({ list, loaded: true, loadError: null, selectedId: stillThere ? selectedId : (list[0]?.id ?? null) })
   },
 
-  select: (selectedId) => set({ selectedId, removeError: null }),
+  select: (selectedId) => {
+    useRequiredFields.getState().reveal('credential')
+    set({ selectedId, removeError: null })
+  },
 
   remove: async (id) => {
     const result = await api.credentials.remove({ id })

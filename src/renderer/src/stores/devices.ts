@@ -1,19 +1,32 @@
 import { create } from 'zustand'
 import { normaliseDeviceToken } from '../../../shared/device-token'
 import type { SavedDevice } from '../../../shared/domain'
+import type { Environment } from '../../../shared/environments'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useCompose } from './compose'
+import { currentDiagnosis } from './diagnosis'
+import { useRequiredFields } from './required-fields'
 
-/** A cache of main's saved devices, plus the "Save as device" name being typed. */
+/** What "Save as device" would save: the name typed and compose's token, bundle ID and environment. */
+interface SaveInput {
+  name: string
+  token: string
+  bundleId: string
+  environment: Environment
+}
+
+/**
+ * A cache of main's saved devices, plus the "Save as device" name being typed. Which row is
+ * selected is derived from compose's token (deviceForToken), never stored, so it cannot go stale.
+ */
 interface DevicesState {
   list: SavedDevice[]
-  /** The device last put into compose, to highlight its row. */
-  activeId: string | null
   loadError: AppError | null
   saveName: string
   saving: boolean
-  saveError: AppError | null
+  /** Main's answer to the last save, with what was saved: it is shown only while those still hold. */
+  saveError: { error: AppError; input: SaveInput } | null
   removeError: AppError | null
 
   refresh: () => Promise<void>
@@ -25,7 +38,6 @@ interface DevicesState {
 
 export const useDevices = create<DevicesState>()((set, get) => ({
   list: [],
-  activeId: null,
   loadError: null,
   saveName: '',
   saving: false,
@@ -38,28 +50,32 @@ export const useDevices = create<DevicesState>()((set, get) => ({
     else set({ loadError: result.error })
   },
 
-  use: (device) => {
-    useCompose.getState().applyDevice(device)
-    set({ activeId: device.id })
-  },
+  use: (device) => useCompose.getState().applyDevice(device),
 
-  setSaveName: (saveName) => set({ saveName, saveError: null }),
+  setSaveName: (saveName) => set({ saveName }),
 
   saveCurrent: async () => {
     if (get().saving) return
-    const { deviceToken, bundleId, environment } = useCompose.getState()
-    // Save the token Pushdeck would send (normalised) when it is valid; otherwise the raw text,
-    // so main's answer names the problem.
-    const normalised = normaliseDeviceToken(deviceToken)
-    const token = normalised.ok ? normalised.token : deviceToken
-    const name = get().saveName.trim() || defaultDeviceName(bundleId, token)
-    set({ saving: true, saveError: null })
-    const result = await api.devices.save({ name, token, bundleId: bundleId.trim(), environment })
-    if (!result.ok) {
-      set({ saving: false, saveError: result.error })
+    const input = currentSaveInput(get().saveName)
+    // A token or bundle ID problem is already named under its field in compose: point there
+    // (and make sure it shows) rather than repeat it here.
+    const pointer = fieldToFixFirst()
+    if (pointer) {
+      useRequiredFields.getState().reveal(pointer.field)
+      set({ saveError: { error: { code: 'device.fix-field-first', message: pointer.message }, input } })
       return
     }
-    set({ saving: false, saveName: '', activeId: result.value.id })
+    // Save the token as Pushdeck would send it (normalised).
+    const normalised = normaliseDeviceToken(input.token)
+    const token = normalised.ok ? normalised.token : input.token
+    const name = input.name.trim() || defaultDeviceName(input.bundleId, token)
+    set({ saving: true, saveError: null })
+    const result = await api.devices.save({ name, token, bundleId: input.bundleId.trim(), environment: input.environment })
+    if (!result.ok) {
+      set({ saving: false, saveError: { error: result.error, input } })
+      return
+    }
+    set({ saving: false, saveName: '' })
     await get().refresh()
   },
 
@@ -69,10 +85,40 @@ export const useDevices = create<DevicesState>()((set, get) => ({
       set({ removeError: result.error })
       return
     }
-    set((s) => ({ removeError: null, activeId: s.activeId === id ? null : s.activeId }))
+    set({ removeError: null })
     await get().refresh()
   }
 }))
+
+/** The compose field whose problem stops a save, with a pointer to it. */
+function fieldToFixFirst(): { field: 'token' | 'topic'; message: string } | null {
+  const findings = currentDiagnosis().findings.filter((f) => f.severity === 'error')
+  if (findings.some((f) => f.field === 'token')) return { field: 'token', message: 'Fix the device token above first; its problem is named under it.' }
+  // Without an override the topic is the bundle ID (plus a suffix), so a topic problem is the bundle ID's.
+  if (useCompose.getState().topicOverride === null && findings.some((f) => f.id === 'topic.missing' || f.id === 'topic.malformed')) {
+    return { field: 'topic', message: 'Fix the bundle ID above first; its problem is named under it.' }
+  }
+  return null
+}
+
+function currentSaveInput(name: string): SaveInput {
+  const { deviceToken, bundleId, environment } = useCompose.getState()
+  return { name, token: deviceToken, bundleId, environment }
+}
+
+/** The saved device with this token as it would be sent (normalised), if any. */
+export function deviceForToken(list: SavedDevice[], rawToken: string): SavedDevice | null {
+  const token = normaliseDeviceToken(rawToken)
+  return token.ok ? (list.find((d) => d.token === token.token) ?? null) : null
+}
+
+/** The last save's error while name, token, bundle ID and environment are still what was saved. */
+export function currentSaveError(saveError: DevicesState['saveError'], now: SaveInput): AppError | null {
+  if (!saveError) return null
+  const then = saveError.input
+  const same = then.name === now.name && then.token === now.token && then.bundleId === now.bundleId && then.environment === now.environment
+  return same ? saveError.error : null
+}
 
 /** A name that tells devices apart in the list when the user typed none. */
 function defaultDeviceName(bundleId: string, token: string): string {

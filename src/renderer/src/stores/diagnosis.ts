@@ -1,13 +1,14 @@
 import { useMemo } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { normaliseDeviceToken } from '../../../shared/device-token'
 import { diagnose, type Diagnosis, type PushDraft } from '../../../shared/diagnosis'
-import type { SavedDevice, SendRequest } from '../../../shared/domain'
+import type { SendRequest } from '../../../shared/domain'
 import { expirationFromInput } from '../lib/expiration-input'
+import { presentFindings, type PresentedFindings } from '../lib/finding-presentation'
 import { useClock } from './clock'
 import { useCompose } from './compose'
 import { selectedCredential, useCredentials } from './credentials'
-import { useDevices } from './devices'
+import { deviceForToken, useDevices } from './devices'
+import { useRequiredFields } from './required-fields'
 
 /**
  * The shared checker applied to the current draft. It is derived, never stored, so it cannot go
@@ -49,12 +50,6 @@ function draftOf(compose: ComposeFields, credentialId: string | null): PushDraft
   }
 }
 
-/** C-07: the saved device this token belongs to, so its saved environment can be compared. */
-function savedDeviceFor(rawToken: string, devices: SavedDevice[]): SavedDevice | null {
-  const token = normaliseDeviceToken(rawToken)
-  return token.ok ? (devices.find((d) => d.token === token.token) ?? null) : null
-}
-
 /** For store actions: the request as it would be sent now (raw token; main normalises it). */
 export function currentRequest(): SendRequest {
   return draftOf(useCompose.getState(), useCredentials.getState().selectedId)
@@ -64,7 +59,7 @@ export function currentDiagnosis(): Diagnosis {
   const request = currentRequest()
   return diagnose(request, selectedCredential(useCredentials.getState()), {
     now: Date.now(),
-    savedDevice: savedDeviceFor(request.deviceToken, useDevices.getState().list)
+    savedDevice: deviceForToken(useDevices.getState().list, request.deviceToken)
   })
 }
 
@@ -75,7 +70,15 @@ export function useDiagnosis(): Diagnosis {
   const devices = useDevices((s) => s.list)
   const now = useClock((s) => s.now)
   return useMemo(
-    () => diagnose(draftOf(compose, credential?.id ?? null), credential, { now, savedDevice: savedDeviceFor(compose.deviceToken, devices) }),
+    () => diagnose(draftOf(compose, credential?.id ?? null), credential, { now, savedDevice: deviceForToken(devices, compose.deviceToken) }),
     [compose, credential, devices, now]
   )
+}
+
+/** The diagnosis as compose shows it: untouched empty required fields held back as "pending". */
+export function useComposeChecks(): { diagnosis: Diagnosis } & PresentedFindings {
+  const diagnosis = useDiagnosis()
+  const rawToken = useCompose((s) => s.deviceToken)
+  const revealed = useRequiredFields((s) => s.revealed)
+  return useMemo(() => ({ diagnosis, ...presentFindings(diagnosis, rawToken, revealed) }), [diagnosis, rawToken, revealed])
 }

@@ -7,6 +7,7 @@ import { useCompose } from './compose'
 import { useDevices } from './devices'
 import { currentDiagnosis, currentRequest } from './diagnosis'
 import { useEmulatorInbox } from './emulator-inbox'
+import { useRequiredFields } from './required-fields'
 
 /** The last send: what APNs answered, or why the send did not happen. */
 interface ResultState {
@@ -29,9 +30,12 @@ export const useResult = create<ResultState>()((set, get) => ({
   error: null,
 
   send: async () => {
-    // The button is disabled while sending and while a finding blocks; this guards fast repeats
-    // (double-click, Enter held down) that arrive before React re-renders.
-    if (get().sending || currentDiagnosis().blocked) return
+    // The button stays focusable (aria-disabled) while sending and while a finding blocks, so
+    // this is the guard; it also stops fast repeats (double-click, Enter held down) that arrive
+    // before React re-renders. Pressing Send turns empty required fields into errors.
+    if (get().sending) return
+    useRequiredFields.getState().revealAll()
+    if (currentDiagnosis().blocked) return
     const request = currentRequest()
     set({ sending: true, result: null, error: null, request })
     const outcome = await api.push.send(request)
@@ -43,6 +47,7 @@ export const useResult = create<ResultState>()((set, get) => ({
   },
 
   retryInOtherEnvironment: async () => {
+    if (get().sending) return
     const last = get().result
     const other = last ? otherAppleEnvironment(last.environment) : null
     if (!other) return

@@ -18,8 +18,11 @@ const chrome = EditorView.theme({
     minHeight: '180px',
     maxHeight: '52vh'
   },
+  // The scroller fills the box and the content is at least as tall, so a click anywhere in the
+  // box, also below the last line, lands in the editor and puts the cursor there.
+  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55', overflow: 'auto', flex: '1 1 auto', minHeight: '178px' },
+  '.cm-content, .cm-gutter': { minHeight: '178px' },
   '&.cm-focused': { outline: '2px solid var(--focus-ring)', outlineOffset: '1px' },
-  '.cm-scroller': { fontFamily: 'var(--font-mono)', lineHeight: '1.55', overflow: 'auto' },
   '.cm-content': { caretColor: 'var(--text)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
   '.cm-gutters': { backgroundColor: 'var(--field-bg-alt)', color: 'var(--text-faint)', borderRight: '1px solid var(--border)', borderRadius: 'var(--radius) 0 0 var(--radius)' },

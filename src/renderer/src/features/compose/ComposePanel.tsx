@@ -1,6 +1,8 @@
 import { FindingList } from '../../components/FindingList'
+import { listedFindings } from '../../lib/finding-presentation'
 import { useCompose } from '../../stores/compose'
-import { useDiagnosis } from '../../stores/diagnosis'
+import { useComposeChecks } from '../../stores/diagnosis'
+import { EnvironmentField } from './EnvironmentField'
 import { HeadersGroup } from './HeadersGroup'
 import { PayloadSection } from './PayloadSection'
 import { SaveDeviceForm } from './SaveDeviceForm'
@@ -9,10 +11,16 @@ import { SendOptions } from './SendOptions'
 import { TokenField } from './TokenField'
 import { TopicField } from './TopicField'
 
-/** The middle column: everything that makes up one push, checked live as it is typed. */
+/**
+ * The middle column: everything that makes up one push, checked live as it is typed. Each
+ * finding is shown once, under its field; the Checks list holds only those without one here
+ * (the credential's, as it is picked in the sidebar).
+ */
 export function ComposePanel() {
-  const diagnosis = useDiagnosis()
+  const { diagnosis, shown, pending, errorCount } = useComposeChecks()
   const applyAction = useCompose((s) => s.applyAction)
+  const listed = listedFindings(shown)
+  const allClear = shown.length === 0 && pending.length === 0
 
   return (
     <section className="column compose" aria-labelledby="compose-heading">
@@ -20,14 +28,16 @@ export function ComposePanel() {
         <h2 id="compose-heading">Compose</h2>
       </header>
       <div className="column-body">
-        <TokenField diagnosis={diagnosis} />
-        <TopicField diagnosis={diagnosis} />
+        <TokenField diagnosis={diagnosis} findings={shown} />
+        <TopicField diagnosis={diagnosis} findings={shown} />
+        <EnvironmentField findings={shown} />
+        {/* Token, topic and environment make a device: saving it comes right after them. */}
         <SaveDeviceForm />
-        <SendOptions />
-        <HeadersGroup diagnosis={diagnosis} />
-        <PayloadSection diagnosis={diagnosis} />
-        <FindingList findings={diagnosis.findings} onAction={applyAction} testId="findings" label="Checks" emptyText="No problems found." />
-        <SendButton diagnosis={diagnosis} />
+        <SendOptions findings={shown} />
+        <HeadersGroup findings={shown} />
+        <PayloadSection diagnosis={diagnosis} findings={shown} />
+        <FindingList findings={listed} onAction={applyAction} testId="findings" label="Checks" emptyText={allClear ? 'No problems found.' : undefined} />
+        <SendButton blocked={diagnosis.blocked} pending={pending} errorCount={errorCount} />
       </div>
     </section>
   )

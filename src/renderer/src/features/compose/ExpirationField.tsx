@@ -4,7 +4,7 @@ import { useCompose } from '../../stores/compose'
 
 const MODE_LABELS: Record<ExpirationMode, string> = {
   none: 'None (APNs default)',
-  immediate: '0 · immediate, no storage',
+  immediate: '0 – no storage',
   at: 'At a date and time',
   relative: 'After a duration'
 }

@@ -1,11 +1,16 @@
-import type { Diagnosis } from '../../../../shared/diagnosis'
+import { useId } from 'react'
+import type { Diagnosis, Finding } from '../../../../shared/diagnosis'
+import { FieldFindings } from '../../components/FieldFindings'
 import { PayloadEditor } from '../../components/payload-editor/PayloadEditor'
+import { inlineFindings } from '../../lib/finding-presentation'
 import { useCompose } from '../../stores/compose'
 
-/** The JSON editor and the size APNs will measure: the compact UTF-8 body, not the text shown. */
-export function PayloadSection({ diagnosis }: { diagnosis: Diagnosis }) {
+/** The JSON editor, the size APNs will measure (the compact UTF-8 body, not the text shown), and the payload's findings. */
+export function PayloadSection({ diagnosis, findings }: { diagnosis: Diagnosis; findings: Finding[] }) {
+  const id = useId()
   const payloadText = useCompose((s) => s.payloadText)
   const setPayloadText = useCompose((s) => s.setPayloadText)
+  const applyAction = useCompose((s) => s.applyAction)
   const over = diagnosis.bytes !== null && diagnosis.bytes > diagnosis.byteLimit
 
   return (
@@ -20,6 +25,7 @@ export function PayloadSection({ diagnosis }: { diagnosis: Diagnosis }) {
         </span>
       </div>
       <PayloadEditor value={payloadText} onChange={setPayloadText} label="Payload (JSON)" testId="payload-editor" />
+      <FieldFindings id={`${id}-findings`} findings={inlineFindings(findings, 'payload')} onAction={applyAction} testId="payload-findings" />
     </div>
   )
 }

@@ -1,41 +1,30 @@
 import { useId } from 'react'
-import { ENVIRONMENT_LABELS, ENVIRONMENTS, type Environment } from '../../../../shared/environments'
+import type { Finding } from '../../../../shared/diagnosis'
 import { PRIORITIES, PUSH_TYPE_INFO, PUSH_TYPES, type Priority, type PushType } from '../../../../shared/push-types'
+import { FieldFindings } from '../../components/FieldFindings'
+import { inlineFindings } from '../../lib/finding-presentation'
 import { PUSH_TYPE_GUIDANCE } from '../../lib/push-type-guidance'
+import { PRIORITY_NOTES, PRIORITY_OPTION_LABELS } from '../../lib/send-option-labels'
 import { useCompose } from '../../stores/compose'
 
-const PRIORITY_LABELS: Record<Priority, string> = {
-  10: '10 · immediately',
-  5: '5 · power-considerate',
-  1: '1 · lowest, may be delayed'
-}
-
-/** Environment, push type and priority: native selects, so they work from the keyboard as is; under them, what the push type needs. */
-export function SendOptions() {
+/**
+ * Push type and priority: native selects with short labels, so they work from the keyboard as
+ * is and show their value whole; under them what each choice means, then their findings.
+ */
+export function SendOptions({ findings }: { findings: Finding[] }) {
   const id = useId()
-  const environment = useCompose((s) => s.environment)
   const pushType = useCompose((s) => s.pushType)
   const priority = useCompose((s) => s.priority)
-  const setEnvironment = useCompose((s) => s.setEnvironment)
   const setPushType = useCompose((s) => s.setPushType)
   const setPriority = useCompose((s) => s.setPriority)
+  const applyAction = useCompose((s) => s.applyAction)
 
   return (
     <div className="send-options">
-      <div className="field-row field-row-3">
-        <div className="field">
-          <label htmlFor={`${id}-env`}>Environment</label>
-          <select id={`${id}-env`} data-testid="environment-select" value={environment} onChange={(e) => setEnvironment(e.target.value as Environment)}>
-            {ENVIRONMENTS.map((env) => (
-              <option key={env} value={env}>
-                {ENVIRONMENT_LABELS[env]}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="options-row">
         <div className="field">
           <label htmlFor={`${id}-type`}>Push type</label>
-          <select id={`${id}-type`} data-testid="push-type-select" value={pushType} onChange={(e) => setPushType(e.target.value as PushType)} aria-describedby={`${id}-guidance`}>
+          <select id={`${id}-type`} data-testid="push-type-select" value={pushType} onChange={(e) => setPushType(e.target.value as PushType)} aria-describedby={`${id}-guidance ${id}-findings`}>
             {PUSH_TYPES.map((type) => (
               <option key={type} value={type}>
                 {PUSH_TYPE_INFO[type].label}
@@ -45,18 +34,24 @@ export function SendOptions() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-priority`}>Priority</label>
-          <select id={`${id}-priority`} data-testid="priority-select" value={String(priority)} onChange={(e) => setPriority(Number(e.target.value) as Priority)}>
+          <select id={`${id}-priority`} data-testid="priority-select" value={String(priority)} onChange={(e) => setPriority(Number(e.target.value) as Priority)} aria-describedby={`${id}-priority-note ${id}-findings`}>
             {PRIORITIES.map((p) => (
               <option key={p} value={String(p)}>
-                {PRIORITY_LABELS[p]}
+                {PRIORITY_OPTION_LABELS[p]}
               </option>
             ))}
           </select>
         </div>
       </div>
-      <p id={`${id}-guidance`} className="field-note push-type-guidance" data-testid="push-type-guidance">
-        {PUSH_TYPE_GUIDANCE[pushType]}
-      </p>
+      <ul className="option-notes">
+        <li id={`${id}-guidance`} className="field-note push-type-guidance" data-testid="push-type-guidance">
+          {PUSH_TYPE_GUIDANCE[pushType]}
+        </li>
+        <li id={`${id}-priority-note`} className="field-note" data-testid="priority-note">
+          {PRIORITY_NOTES[priority]}
+        </li>
+      </ul>
+      <FieldFindings id={`${id}-findings`} findings={inlineFindings(findings, 'pushType', 'priority')} onAction={applyAction} testId="option-findings" />
     </div>
   )
 }

@@ -1,19 +1,22 @@
 import { useId } from 'react'
-import type { Diagnosis } from '../../../../shared/diagnosis'
+import type { Diagnosis, Finding } from '../../../../shared/diagnosis'
+import { FieldFindings } from '../../components/FieldFindings'
+import { inlineFindings } from '../../lib/finding-presentation'
 import { useCompose } from '../../stores/compose'
 import { selectedCredential, useCredentials } from '../../stores/credentials'
 import { CertificateTopicSelect } from './CertificateTopicSelect'
 import { TopicOverrideField } from './TopicOverrideField'
 
-/** The bundle ID as typed, a certificate's topics to pick from, and the apns-topic actually sent. */
-export function TopicField({ diagnosis }: { diagnosis: Diagnosis }) {
+/** The bundle ID as typed, a certificate's topics to pick from, the apns-topic actually sent, and every finding about it. */
+export function TopicField({ diagnosis, findings }: { diagnosis: Diagnosis; findings: Finding[] }) {
   const id = useId()
   const bundleId = useCompose((s) => s.bundleId)
   const topicOverride = useCompose((s) => s.topicOverride)
   const setBundleId = useCompose((s) => s.setBundleId)
+  const applyAction = useCompose((s) => s.applyAction)
   const credential = useCredentials(selectedCredential)
-  const touched = bundleId !== '' || (topicOverride ?? '') !== ''
-  const problem = touched ? diagnosis.findings.find((f) => f.field === 'topic' && f.severity === 'error') : undefined
+  const topicFindings = inlineFindings(findings, 'topic')
+  const invalid = topicFindings.some((f) => f.severity === 'error')
   const certificate = credential?.kind === 'certificate' ? credential : null
 
   return (
@@ -32,8 +35,8 @@ export function TopicField({ diagnosis }: { diagnosis: Diagnosis }) {
             autoComplete="off"
             autoCorrect="off"
             autoCapitalize="off"
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-topic`}
+            aria-invalid={invalid ? true : undefined}
+            aria-describedby={`${id}-topic ${id}-findings`}
           />
         </div>
         {certificate ? <CertificateTopicSelect certificate={certificate} /> : null}
@@ -43,7 +46,7 @@ export function TopicField({ diagnosis }: { diagnosis: Diagnosis }) {
         apns-topic: <output data-testid="apns-topic" className="mono final-value">{diagnosis.topic}</output>
         {topicOverride?.trim() ? <span className="dim"> (override)</span> : null}
       </p>
-      {problem ? <p className="field-problem">{problem.message}</p> : null}
+      <FieldFindings id={`${id}-findings`} findings={topicFindings} onAction={applyAction} testId="topic-findings" />
     </div>
   )
 }

@@ -1,15 +1,17 @@
 import { useId } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage'
-import { useDevices } from '../../stores/devices'
+import { useCompose } from '../../stores/compose'
+import { deviceForToken, useDevices } from '../../stores/devices'
 import { DeviceRow } from './DeviceRow'
 
 /** Saved devices; choosing one fills the token, bundle ID and environment in compose. */
 export function DeviceSection() {
   const id = useId()
   const list = useDevices((s) => s.list)
-  const activeId = useDevices((s) => s.activeId)
   const loadError = useDevices((s) => s.loadError)
   const removeError = useDevices((s) => s.removeError)
+  // Selected is whichever saved device compose is about to send to: derived, so never stale.
+  const activeId = useCompose((s) => deviceForToken(list, s.deviceToken)?.id ?? null)
 
   return (
     <section className="sidebar-section" aria-labelledby={`${id}-heading`}>
