@@ -1,28 +1,12 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
-import { makeP12, makePushCertificate, type PushCertificateOptions } from '../support/push-certificates'
+import { makePushCertificate } from '../support/push-certificates'
 import { makeTempDir } from '../support/temp-dir'
+import { addCertificate, addGeneratedCertificate, p12File } from './certificate-helpers'
 import { expect, test } from './fixtures'
 
 const TOKEN = '0f1e2d3c4b5a69788796a5b4c3d2e1f00112233445566778899aabbccddeeff0'
-
-/** An Apple-like push certificate exported as a .p12 file, as Keychain Access writes one. */
-function p12File(passphrase: string, options: PushCertificateOptions = {}): { path: string; remove: () => void } {
-  const dir = makeTempDir('pushdeck-cert-')
-  const path = join(dir.path, 'Certificates.p12')
-  writeFileSync(path, makeP12(makePushCertificate(options), passphrase))
-  return { path, remove: dir.remove }
-}
-
-async function addCertificate(page: Page, file: string, passphrase: string, label = ''): Promise<void> {
-  await page.getByTestId('add-cert-open').click()
-  if (label) await page.getByTestId('cert-label').fill(label)
-  await page.getByTestId('cert-file').setInputFiles(file)
-  await expect(page.getByTestId('cert-drop')).toContainText('Certificates.p12')
-  await page.getByTestId('cert-passphrase').fill(passphrase)
-  await page.getByTestId('add-cert-submit').click()
-}
+const DAY_MS = 24 * 3600 * 1000
 
 test('a .p12 push certificate is added through the form and sends to the local emulator over certificate auth', async ({ pushdeck: page, app }) => {
   const file = p12File('secret')
@@ -41,7 +25,7 @@ test('a .p12 push certificate is added through the form and sends to the local e
   await expect(details.getByTestId('cert-environments')).toContainText('Sandbox')
   await expect(details.getByTestId('cert-environments')).toContainText('Production')
   await expect(details.getByTestId('cert-fingerprint')).toHaveText(/^([0-9A-F]{2}[: ]?){20}$/i)
-  await expect(details.getByTestId('cert-expiry-warning')).toHaveCount(0)
+  await expect(details.getByTestId('cert-valid-until')).not.toContainText('(')
   // The empty bundle ID was filled from the certificate, and the passphrase left the window with the form.
   await expect(page.getByTestId('bundle-id')).toHaveValue('com.example.pushdemo')
   await expect(page.getByTestId('cert-passphrase')).toHaveCount(0)
@@ -146,7 +130,8 @@ test('a certificate .pem alone is refused for its missing key; picking the key .
   } finally {
     dir.remove()
   }
-  await expect(page.getByTestId('credential-select')).toContainText('Apple Push Services: com.example.pushdemo')
+  // Labelled by its subject, the list shows what matters first: the app and its environments.
+  await expect(page.getByTestId('credential-select').locator('option:checked')).toHaveText('com.example.pushdemo · cert')
 })
 
 test('a certificate and its key dropped together on the drop zone are added', async ({ pushdeck: page }) => {
@@ -172,4 +157,25 @@ test('a certificate and its key dropped together on the drop zone are added', as
   await expect(finding).toHaveAttribute('data-severity', 'error')
   await finding.getByTestId('finding-action').click()
   await expect(page.getByTestId('environment-select')).toHaveValue('sandbox')
+})
+
+test('a certificate that expires soon, and later has expired, is marked in the "Sign with" list itself', async ({ pushdeck: page }) => {
+  await page.getByTestId('demo-setup').click()
+  // An hour short of ten days, so "10 days" holds whatever second the window's clock last ticked.
+  await addGeneratedCertificate(page, 'secret', { notAfter: new Date(Date.now() + 10 * DAY_MS - 3600_000) })
+  const select = page.getByTestId('credential-select')
+  await expect(select.locator('option:checked')).toHaveText('Expires in 10 days: com.example.pushdemo · cert')
+  await expect(select.locator('option', { hasText: 'Demo key' })).toHaveText('Demo key (local emulator only)')
+  await expect(page.getByTestId('cert-valid-until')).toContainText('(in 10 days)')
+  // What it means for this push is said once, in the Checks list.
+  await expect(page.locator('[data-finding-id="credential.certificate-expires-soon"]')).toHaveCount(1)
+  await expect(page.getByTestId('findings').locator('[data-finding-id="credential.certificate-expires-soon"]')).toHaveAttribute('data-severity', 'warning')
+
+  // Eleven days on, the same list says it has expired, and the push is blocked.
+  await page.clock.install({ time: new Date(Date.now() + 11 * DAY_MS) })
+  await page.reload()
+  await select.selectOption({ label: 'Expired: com.example.pushdemo · cert' })
+  await expect(page.getByTestId('cert-valid-until')).toContainText('(expired)')
+  await expect(page.getByTestId('findings').locator('[data-finding-id="credential.certificate-expired"]')).toHaveAttribute('data-severity', 'error')
+  await expect(page.getByTestId('send-button')).toBeDisabled()
 })

@@ -1,10 +1,10 @@
+import { MAX_KEY_FILE_BYTES } from '../../../shared/ipc'
+
 /**
  * Which files the "Add certificate" form holds after a pick or a drop. A .p12 is complete on its
  * own; a certificate and its key may come from two picks (they often sit in different folders).
  */
 export const MAX_CERTIFICATE_FILES = 2
-/** The contract's limit per file (src/shared/ipc.ts, MAX_KEY_FILE_BYTES). */
-export const MAX_CERTIFICATE_FILE_BYTES = 64 * 1024
 
 const BUNDLE = /\.(p12|pfx)$/i
 
@@ -13,7 +13,7 @@ export function mergeCertificateFiles(current: File[], added: File[]): { files: 
   if (added.length > MAX_CERTIFICATE_FILES) {
     return { files: current, problem: `${added.length} files were given; choose a .p12, or a certificate and its private key (2 files at most).` }
   }
-  const tooBig = added.find((f) => f.size > MAX_CERTIFICATE_FILE_BYTES)
+  const tooBig = added.find((f) => f.size > MAX_KEY_FILE_BYTES)
   if (tooBig) {
     return { files: current, problem: `${tooBig.name} is ${Math.ceil(tooBig.size / 1024)} KB; a push certificate or key file is a few KB, so this is probably another file.` }
   }

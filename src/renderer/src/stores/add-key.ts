@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { appleIdProblem, keyIdFromFileName, normaliseAppleId } from '../../../shared/credential-ids'
+import { MAX_KEY_FILE_BYTES } from '../../../shared/ipc'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { readFileAsBase64 } from '../lib/read-file'
@@ -60,6 +61,10 @@ export const useAddKey = create<AddKeyState>()((set, get) => ({
   submit: async (pastedText) => {
     const { label, keyId, teamId, file, submitting } = get()
     if (submitting) return
+    if (file && file.size > MAX_KEY_FILE_BYTES) {
+      set({ error: { code: 'key.too-large', message: `${file.name} is ${Math.ceil(file.size / 1024)} KB; a .p8 key is well under 1 KB, so this is probably another file.`, hint: 'Choose the AuthKey_<Key ID>.p8 file you downloaded from Apple.' } })
+      return
+    }
     set({ submitting: true, error: null })
     let key: { text: string } | { fileName: string; base64: string }
     try {

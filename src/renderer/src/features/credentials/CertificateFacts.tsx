@@ -1,9 +1,10 @@
+import type { certificateExpiry } from '../../../../shared/diagnosis'
 import type { CertificateCredentialSummary } from '../../../../shared/domain'
 import { ENVIRONMENT_LABELS } from '../../../../shared/environments'
 import { formatDate } from '../../lib/format'
 
 /** What a push certificate allows, as read from it: the app, its topics, environments and validity. */
-export function CertificateFacts({ certificate, expired }: { certificate: CertificateCredentialSummary; expired: boolean }) {
+export function CertificateFacts({ certificate, expiry }: { certificate: CertificateCredentialSummary; expiry: ReturnType<typeof certificateExpiry> | null }) {
   return (
     <dl className="facts">
       <dt>Subject</dt>
@@ -32,9 +33,10 @@ export function CertificateFacts({ certificate, expired }: { certificate: Certif
         {certificate.environments.length > 0 ? certificate.environments.map((e) => ENVIRONMENT_LABELS[e]).join(' & ') : <span className="dim">none listed</span>}
       </dd>
       <dt>Valid until</dt>
-      <dd data-testid="cert-valid-until" className={expired ? 'cert-expired' : undefined}>
+      <dd data-testid="cert-valid-until" className={expiry && expiry.state !== 'valid' ? `cert-${expiry.state}` : undefined}>
         <time dateTime={certificate.notAfter}>{formatDate(certificate.notAfter)}</time>
-        {expired ? ' (expired)' : null}
+        {expiry?.state === 'expired' ? ' (expired)' : null}
+        {expiry?.state === 'expires-soon' ? ` (in ${Math.max(1, expiry.daysLeft)} ${expiry.daysLeft <= 1 ? 'day' : 'days'})` : null}
       </dd>
       <dt>SHA-1</dt>
       <dd className="mono selectable fingerprint" data-testid="cert-fingerprint">

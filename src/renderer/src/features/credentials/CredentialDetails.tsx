@@ -1,21 +1,21 @@
+import { certificateExpiry } from '../../../../shared/diagnosis'
 import type { CredentialSummary } from '../../../../shared/domain'
 import { ConfirmButton } from '../../components/ConfirmButton'
-import { SeverityIcon } from '../../components/SeverityIcon'
+import { useClock } from '../../stores/clock'
 import { useCredentials } from '../../stores/credentials'
-import { useDiagnosis } from '../../stores/diagnosis'
 import { CertificateFacts } from './CertificateFacts'
 
-const EXPIRY_FINDINGS = new Set(['credential.certificate-expired', 'credential.certificate-expires-soon'])
-
-/** The selected credential's facts, its expiry as the shared diagnosis judges it, and Remove. */
+/**
+ * The selected credential's facts and Remove. A certificate's expiry is marked on its "Valid
+ * until" fact; what it means for this push is a finding in compose, shown there once.
+ */
 export function CredentialDetails({ credential }: { credential: CredentialSummary }) {
   const remove = useCredentials((s) => s.remove)
-  const diagnosis = useDiagnosis()
-  const expiry = diagnosis.findings.find((f) => EXPIRY_FINDINGS.has(f.id))
-  const expired = expiry?.id === 'credential.certificate-expired'
+  const now = useClock((s) => s.now)
+  const expiry = credential.kind === 'certificate' ? certificateExpiry(credential, now) : null
 
   return (
-    <div className={`credential-card${expired ? ' credential-card-expired' : ''}`} data-testid="credential-details">
+    <div className={`credential-card${expiry?.state === 'expired' ? ' credential-card-expired' : ''}`} data-testid="credential-details">
       {credential.kind === 'token' ? (
         <dl className="facts">
           <dt>Kind</dt>
@@ -26,19 +26,11 @@ export function CredentialDetails({ credential }: { credential: CredentialSummar
           <dd className="mono">{credential.teamId}</dd>
         </dl>
       ) : (
-        <CertificateFacts certificate={credential} expired={expired} />
+        <CertificateFacts certificate={credential} expiry={expiry} />
       )}
       {credential.demo ? (
         <p className="field-note">
           <span className="badge">demo</span> local emulator only
-        </p>
-      ) : null}
-      {expiry ? (
-        <p className={`credential-expiry credential-expiry-${expiry.severity}`} data-testid="cert-expiry-warning" role="status">
-          <SeverityIcon severity={expiry.severity} />
-          <span>
-            {expiry.message} {expiry.fix}
-          </span>
         </p>
       ) : null}
       {credential.kind === 'certificate' && credential.importNotes.length > 0 ? (
@@ -48,7 +40,13 @@ export function CredentialDetails({ credential }: { credential: CredentialSummar
           ))}
         </ul>
       ) : null}
-      <ConfirmButton label="Remove…" question={`Remove “${credential.label}”?`} confirmLabel="Remove" onConfirm={() => void remove(credential.id)} />
+      <ConfirmButton
+        label="Remove…"
+        accessibleName={`Remove ${credential.label}`}
+        question={`Remove “${credential.label}”?`}
+        confirmLabel="Remove"
+        onConfirm={() => void remove(credential.id)}
+      />
     </div>
   )
 }

@@ -2,7 +2,9 @@ import { useId } from 'react'
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { useAddCertificate } from '../../stores/add-certificate'
 import { useAddKey } from '../../stores/add-key'
+import { useClock } from '../../stores/clock'
 import { selectedCredential, useCredentials } from '../../stores/credentials'
+import { DemoLink } from '../demo/DemoLink'
 import { AddCertificateForm } from './AddCertificateForm'
 import { AddKeyForm } from './AddKeyForm'
 import { credentialOptionLabel } from './credential-label'
@@ -17,6 +19,7 @@ export function CredentialSection() {
   const removeError = useCredentials((s) => s.removeError)
   const select = useCredentials((s) => s.select)
   const selected = useCredentials(selectedCredential)
+  const now = useClock((s) => s.now)
   const keyFormOpen = useAddKey((s) => s.open)
   const certFormOpen = useAddCertificate((s) => s.open)
 
@@ -42,7 +45,7 @@ export function CredentialSection() {
           {list.length === 0 ? <option value="">No credentials yet</option> : null}
           {list.map((c) => (
             <option key={c.id} value={c.id}>
-              {credentialOptionLabel(c)}
+              {credentialOptionLabel(c, list, now)}
             </option>
           ))}
         </select>
@@ -61,6 +64,7 @@ export function CredentialSection() {
           </button>
         </div>
       )}
+      <DemoLink />
     </section>
   )
 }

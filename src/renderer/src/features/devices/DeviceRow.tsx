@@ -22,12 +22,19 @@ export function DeviceRow({ device, active }: { device: SavedDevice; active: boo
   }
 
   return (
-    <li className={`device-row${active ? ' device-row-active' : ''}`} data-testid="device-row" onClick={onRowClick}>
+    <li className={`device-row${active ? ' device-row-active' : ''}`} data-testid="device-row" data-active={active} onClick={onRowClick}>
       <div className="device-head">
         <button type="button" className="device-name" onClick={() => use(device)} aria-pressed={active} title="Use this device in compose">
           {device.name}
         </button>
-        <ConfirmButton label="Remove" className="button-quiet button-small" question="Remove?" confirmLabel="Remove" onConfirm={() => void remove(device.id)} />
+        <ConfirmButton
+          label="Remove"
+          accessibleName={`Remove ${device.name}`}
+          className="button-quiet button-small"
+          question="Remove?"
+          confirmLabel="Remove"
+          onConfirm={() => void remove(device.id)}
+        />
       </div>
       <p className="device-meta">
         <span className={`env-tag env-${device.environment}`}>{ENVIRONMENT_LABELS[device.environment]}</span>
