@@ -14,6 +14,7 @@ import { deviceMigrations, savedDeviceSchema, savedDevicesSchema } from './libra
 import { accountSchema, librarySettingsSchema, profileSchema, templateSchema } from './library/stored-library'
 import { TemplateService } from './library/template-service'
 import { z } from 'zod'
+import { HistoryStore } from './history/history-store'
 import { LocalEmulator } from './local-emulator'
 import { StoredDocument, validEntries } from './persistence/document'
 import { openRecovering } from './persistence/recovering-open'
@@ -85,7 +86,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const tap = new ResponseHeaderTap()
   const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider), options.requestTimeoutMs)
   const sender = new PushSender(pool, tap, options.logger)
-  const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()), () => emulator.caFile())
+  const history = new HistoryStore(join(options.dataDir, 'history'))
+  for (const notice of history.notices) report(notice)
+  const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()), () => emulator.caFile(), history)
 
   if (!librarySettings.read().startersSeeded) {
     templates.seedStarters()
@@ -102,10 +105,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   demo.status()
 
   return {
-    router: createRouter({ credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
+    router: createRouter({ history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
     emulator,
     dropConnections: () => pool.dropSessions(),
     shutdown: async () => {
+      history.close()
       await pool.shutdown()
       await emulator.stop()
     }

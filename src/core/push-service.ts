@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { diagnose, type Diagnosis } from '../shared/diagnosis'
-import type { SendRequest, SendResult } from '../shared/domain'
+import type { SavedDevice, SendRequest, SendResult } from '../shared/domain'
+import type { HistoryEntry } from '../shared/history-types'
 import { expirationHeaderValue } from '../shared/expiration'
 import { normaliseDeviceToken } from '../shared/device-token'
 import { fail, ok, type Result } from '../shared/result'
-import { appleEndpoint, type ApnsEndpoint } from './apns/endpoint'
+import { appleEndpoint, displayHost, type ApnsEndpoint } from './apns/endpoint'
 import { buildCurlCommand, type CurlCommand } from './apns/curl-command'
-import type { PushSender } from './apns/push-sender'
+import type { DeliveryReport, PushSender } from './apns/push-sender'
 import type { CredentialService, SigningIdentity } from './credentials/credential-service'
 import type { DeviceService } from './library/device-service'
 
@@ -26,6 +27,7 @@ export class PushService {
     private readonly sender: PushSender,
     private readonly endpoints: EndpointResolver,
     private readonly emulatorCaFile: () => Promise<string>,
+    private readonly history: { append(entry: HistoryEntry): void },
     private readonly now: () => Date = () => new Date()
   ) {}
 
@@ -47,6 +49,7 @@ export class PushService {
     // A 410 without a readable timestamp still means inactive, as of this send.
     if (report.status === 410) this.devices.markUnregistered(token, report.unregisteredAt ?? now.toISOString())
     this.devices.recordResult(token, { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason })
+    const historyId = this.record(request, report, identity.summary.label, endpoint, now, prepared.value.savedDevice)
 
     return ok({
       outcome: report.outcome,
@@ -65,8 +68,42 @@ export class PushService {
       credentialLabel: identity.summary.label,
       sentAt: now.toISOString(),
       request: report.request,
-      warnings: diagnosis.findings.filter((f) => f.severity === 'warning')
+      warnings: diagnosis.findings.filter((f) => f.severity === 'warning'),
+      historyId
     })
+  }
+
+  /** Every send is kept; a history that cannot be written must not turn a sent push into an error. */
+  private record(request: SendRequest, report: DeliveryReport, credentialLabel: string, endpoint: ApnsEndpoint, now: Date, device: SavedDevice | null): string | null {
+    const entry: HistoryEntry = {
+      id: randomUUID(),
+      at: now.toISOString(),
+      runId: null,
+      credentialLabel,
+      environment: request.environment,
+      host: displayHost(endpoint),
+      pushType: request.pushType,
+      templateName: request.templateName ?? null,
+      device: { id: device?.id ?? null, name: device?.name ?? null, token: report.request.path.replace('/3/device/', ''), tags: device?.tags ?? [] },
+      request: report.request,
+      response: {
+        outcome: report.outcome,
+        status: report.status,
+        reason: report.reason,
+        apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null,
+        apnsUniqueId: report.apnsUniqueId,
+        unregisteredAt: report.unregisteredAt,
+        latencyMs: report.latencyMs,
+        attempts: report.attempts,
+        explanation: report.explanation
+      }
+    }
+    try {
+      this.history.append(entry)
+      return entry.id
+    } catch {
+      return null
+    }
   }
 
   /** The same request as a curl command, checked by the same rules. */
@@ -87,7 +124,7 @@ export class PushService {
     return ok(buildCurlCommand({ endpoint, caFile, token: diagnosis.token!, headers, body: diagnosis.body! }, identity, Math.floor(now.getTime() / 1000)))
   }
 
-  private async prepare(request: SendRequest): Promise<Result<{ diagnosis: Diagnosis; identity: SigningIdentity; endpoint: ApnsEndpoint; now: Date }>> {
+  private async prepare(request: SendRequest): Promise<Result<{ diagnosis: Diagnosis; identity: SigningIdentity; endpoint: ApnsEndpoint; now: Date; savedDevice: SavedDevice | null }>> {
     const now = this.now()
     if (request.credentialId !== '' && !this.credentials.find(request.credentialId)) {
       return fail('credential.not-found', 'The selected credential no longer exists.', 'Pick another credential.')
@@ -101,7 +138,7 @@ export class PushService {
     const identity = this.credentials.signingIdentity(request.credentialId)
     if (!identity.ok) return identity
     try {
-      return ok({ diagnosis, identity: identity.value, endpoint: await this.endpoints(request.environment), now })
+      return ok({ diagnosis, identity: identity.value, endpoint: await this.endpoints(request.environment), now, savedDevice })
     } catch (error) {
       return fail('emulator.unavailable', `The local emulator could not start: ${(error as Error).message}`, 'Restart Pushdeck; if it persists, report it with this message.')
     }

@@ -1,6 +1,6 @@
 import type { ChannelInput, ChannelOutput } from '../shared/ipc'
 import type { Channel } from '../shared/ipc-channels'
-import { ok, type Result } from '../shared/result'
+import { fail, ok, type Result } from '../shared/result'
 import type { CredentialService } from './credentials/credential-service'
 import type { DemoService } from './demo/demo-service'
 import type { AccountService } from './library/account-service'
@@ -9,6 +9,9 @@ import type { DeviceService } from './library/device-service'
 import type { LibraryService } from './library/library-service'
 import type { ProfileService } from './library/profile-service'
 import type { TemplateService } from './library/template-service'
+import type { HistoryStore } from './history/history-store'
+import { historyToCsv } from './history/history-export'
+import { queryHistory } from './history/history-query'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
 
@@ -18,6 +21,7 @@ export type Router = {
 }
 
 export interface RouterServices {
+  history: HistoryStore
   credentials: CredentialService
   devices: DeviceService
   accounts: AccountService
@@ -71,6 +75,19 @@ export function createRouter(s: RouterServices): Router {
     'demo:dismiss': () => s.demo.dismiss(),
     'push:send': (input) => s.push.send(input),
     'push:curl': (input) => s.push.curl(input),
+    'history:query': (input) => ok(queryHistory(s.history.summaries(), input)),
+    'history:get': (input) => {
+      const entry = s.history.get(input.id)
+      return entry ? ok(entry) : fail('history.not-found', 'That history entry is no longer kept (it was rotated out).')
+    },
+    'history:export': (input) => {
+      const { items } = queryHistory(s.history.summaries(), { ...input.query, offset: 0, limit: Number.MAX_SAFE_INTEGER })
+      const entries = items.map((summary) => s.history.get(summary.id)).filter((e): e is NonNullable<typeof e> => e !== null)
+      const stamp = new Date().toISOString().slice(0, 10)
+      return ok(input.format === 'csv'
+        ? { fileName: `pushdeck-history-${stamp}.csv`, text: historyToCsv(entries), count: entries.length }
+        : { fileName: `pushdeck-history-${stamp}.json`, text: JSON.stringify(entries, null, 2) + '\n', count: entries.length })
+    },
     'emulator:inbox': async () => ok({ running: s.emulator.isRunning, requests: await s.emulator.requests(), faults: await s.emulator.pendingFaults() }),
     'emulator:injectFault': (input) => s.emulator.injectFault(input.target, input.fault),
     'emulator:clearFaults': async () => {

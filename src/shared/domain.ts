@@ -133,6 +133,8 @@ export interface SendRequest {
   apnsId: string
   /** Values for the payload's {{variables}} in this send (template defaults already filled in). */
   variables?: Record<string, string>
+  /** The template this push came from, for the history. */
+  templateName?: string | null
 }
 
 /** The request as it went on the wire; the JWT is redacted because it is a secret. */
@@ -170,4 +172,6 @@ export interface SendResult {
   request: SentRequest
   /** Warnings that did not block the send, kept with the result. */
   warnings: Finding[]
+  /** The history entry recording this send. */
+  historyId: string | null
 }

@@ -38,6 +38,9 @@ export const CHANNELS = [
   'demo:dismiss',
   'push:send',
   'push:curl',
+  'history:query',
+  'history:get',
+  'history:export',
   'emulator:inbox',
   'emulator:injectFault',
   'emulator:clearFaults'

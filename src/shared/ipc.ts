@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Account, CredentialProfile, CredentialSummary, PushTemplate, SavedDevice, SendResult } from './domain'
 import { DEVICE_KINDS } from './domain'
 import type { ImportOutcome, ImportPreview } from './library/bundle-types'
+import type { HistoryEntry, HistorySummary } from './history-types'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from './emulator-types'
 import { ENVIRONMENTS } from './environments'
 import { MAX_EXPIRATION_EPOCH_SECONDS, MAX_RELATIVE_EXPIRATION_SECONDS } from './expiration'
@@ -136,7 +137,24 @@ export const sendRequestSchema = z
     collapseId: z.string().max(MAX_COLLAPSE_ID_INPUT),
     apnsId: z.string().max(100),
     variables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64), z.string().max(10_000)).refine((v) => Object.keys(v).length <= 100, 'too many variables')
-      .optional()
+      .optional(),
+    templateName: z.string().max(200).nullable().optional()
+  })
+  .strict()
+
+export const historyQuerySchema = z
+  .object({
+    text: z.string().max(500).optional(),
+    device: z.string().max(2000).optional(),
+    tag: z.string().max(100).optional(),
+    template: z.string().max(200).optional(),
+    status: z.number().int().min(100).max(599).optional(),
+    outcome: z.enum(['accepted', 'rejected', 'failed', 'cancelled']).optional(),
+    reason: z.string().max(200).optional(),
+    from: z.string().max(40).optional(),
+    to: z.string().max(40).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    offset: z.number().int().min(0).max(10_000_000).optional()
   })
   .strict()
 
@@ -176,6 +194,9 @@ export const contract = {
   'demo:dismiss': channel(none, output<null>()),
   'push:send': channel(sendRequestSchema, output<SendResult>()),
   'push:curl': channel(sendRequestSchema, output<{ command: string; containsSecret: boolean; warning: string }>()),
+  'history:query': channel(historyQuerySchema, output<{ total: number; items: HistorySummary[] }>()),
+  'history:get': channel(id, output<HistoryEntry>()),
+  'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),
   'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),
   'emulator:injectFault': channel(injectFaultSchema, output<null>()),
   'emulator:clearFaults': channel(none, output<null>())

@@ -1,0 +1,35 @@
+import type { HistoryQuery, HistorySummary } from '../../shared/history-types'
+
+/** Filters newest-first summaries; stops early once the requested page is full. */
+export function queryHistory(summaries: HistorySummary[], query: HistoryQuery): { total: number; items: HistorySummary[] } {
+  const text = query.text?.trim().toLowerCase()
+  const device = query.device?.trim().toLowerCase()
+  const from = query.from ? Date.parse(query.from) : null
+  const to = query.to ? Date.parse(query.to) : null
+  const matches = (s: HistorySummary): boolean => {
+    if (device && !(s.token.includes(device) || (s.deviceName ?? '').toLowerCase().includes(device))) return false
+    if (query.tag && !s.tags.includes(query.tag.toLowerCase())) return false
+    if (query.template && s.templateName !== query.template) return false
+    if (query.status !== undefined && s.status !== query.status) return false
+    if (query.outcome && s.outcome !== query.outcome) return false
+    if (query.reason && s.reason !== query.reason) return false
+    const at = Date.parse(s.at)
+    if (from !== null && at < from) return false
+    if (to !== null && at > to) return false
+    if (text) {
+      const haystack = `${s.deviceName ?? ''} ${s.token} ${s.reason ?? ''} ${s.apnsId ?? ''} ${s.templateName ?? ''} ${s.tags.join(' ')}`.toLowerCase()
+      if (!haystack.includes(text)) return false
+    }
+    return true
+  }
+  const offset = query.offset ?? 0
+  const limit = query.limit ?? 200
+  const items: HistorySummary[] = []
+  let total = 0
+  for (const summary of summaries) {
+    if (!matches(summary)) continue
+    if (total >= offset && items.length < limit) items.push(summary)
+    total++
+  }
+  return { total, items }
+}

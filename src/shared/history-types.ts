@@ -1,0 +1,79 @@
+import type { Environment } from './environments'
+import type { SendOutcome, SentRequest } from './domain'
+import type { PushType } from './push-types'
+
+/**
+ * One send as the history keeps it: the full request as it went on the wire (headers, payload,
+ * target, credential label, environment) and the full answer. Single sends and each target of
+ * a fan-out are entries alike; a fan-out's entries share its runId.
+ */
+export interface HistoryEntry {
+  id: string
+  at: string
+  runId: string | null
+  credentialLabel: string
+  environment: Environment
+  host: string
+  pushType: PushType
+  templateName: string | null
+  device: { id: string | null; name: string | null; token: string; tags: string[] }
+  request: SentRequest
+  response: {
+    outcome: SendOutcome | 'cancelled'
+    status: number | null
+    reason: string | null
+    apnsId: string | null
+    apnsUniqueId: string | null
+    unregisteredAt: string | null
+    latencyMs: number
+    attempts: number
+    explanation: string
+  }
+}
+
+/** What the history list shows and filters on; the full entry is read on demand. */
+export type HistorySummary = Pick<HistoryEntry, 'id' | 'at' | 'runId' | 'environment' | 'pushType' | 'templateName'> & {
+  deviceName: string | null
+  token: string
+  tags: string[]
+  outcome: HistoryEntry['response']['outcome']
+  status: number | null
+  reason: string | null
+  apnsId: string | null
+  apnsUniqueId: string | null
+  latencyMs: number
+}
+
+export interface HistoryQuery {
+  text?: string
+  device?: string
+  tag?: string
+  template?: string
+  status?: number
+  outcome?: HistorySummary['outcome']
+  reason?: string
+  from?: string
+  to?: string
+  limit?: number
+  offset?: number
+}
+
+export function summarise(entry: HistoryEntry): HistorySummary {
+  return {
+    id: entry.id,
+    at: entry.at,
+    runId: entry.runId,
+    environment: entry.environment,
+    pushType: entry.pushType,
+    templateName: entry.templateName,
+    deviceName: entry.device.name,
+    token: entry.device.token,
+    tags: entry.device.tags,
+    outcome: entry.response.outcome,
+    status: entry.response.status,
+    reason: entry.response.reason,
+    apnsId: entry.response.apnsId,
+    apnsUniqueId: entry.response.apnsUniqueId,
+    latencyMs: entry.response.latencyMs
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { HistoryStore } from '../../src/core/history/history-store'
+import type { HistoryEntry } from '../../src/shared/history-types'
+import { makeTempDir } from '../support/temp-dir'
+import { createTestApp } from '../support/test-app'
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+function folder(): string {
+  const dir = makeTempDir()
+  cleanups.push(dir.remove)
+  return dir.path
+}
+function entry(n: number, overrides: Partial<HistoryEntry['response']> = {}): HistoryEntry {
+  return {
+    id: randomUUID(), at: new Date(Date.UTC(2026, 11, 1, 0, 0, n)).toISOString(), runId: null, credentialLabel: 'Key', environment: 'sandbox', host: 'api.sandbox.push.apple.com', pushType: 'alert', templateName: n % 2 ? 'Alert' : null,
+    device: { id: null, name: `Phone ${n}`, token: n.toString(16).padStart(64, '0'), tags: n % 3 === 0 ? ['qa'] : [] },
+    request: { host: 'api.sandbox.push.apple.com', path: '/3/device/x', headers: { 'apns-topic': 'com.example.app' }, body: `{"aps":{"alert":"n${n}"}}`, bytes: 20 },
+    response: { outcome: 'accepted', status: 200, reason: null, apnsId: randomUUID(), apnsUniqueId: null, unregisteredAt: null, latencyMs: 12, attempts: 1, explanation: '', ...overrides }
+  }
+}
+
+describe('delivery history', () => {
+  it('keeps every entry across restarts, newest first, with the full request and response readable', () => {
+    const dir = folder()
+    const first = new HistoryStore(dir)
+    const entries = [entry(1), entry(2, { outcome: 'rejected', status: 410, reason: 'Unregistered' }), entry(3)]
+    entries.forEach((e) => first.append(e))
+    first.close()
+    const reopened = new HistoryStore(dir)
+    expect(reopened.summaries().map((s) => s.id)).toEqual(entries.map((e) => e.id).reverse())
+    expect(reopened.get(entries[1]!.id)).toEqual(entries[1])
+    expect(reopened.notices).toEqual([])
+  })
+
+  it('after a crash mid-write the torn last line is skipped and reported; nothing before it is lost; appends continue cleanly', () => {
+    const dir = folder()
+    const store = new HistoryStore(dir)
+    const kept = [entry(1), entry(2)]
+    kept.forEach((e) => store.append(e))
+    store.close()
+    appendFileSync(join(dir, 'history.jsonl'), JSON.stringify(entry(3)).slice(0, 70))
+    const recovered = new HistoryStore(dir)
+    expect(recovered.summaries().map((s) => s.id)).toEqual(kept.map((e) => e.id).reverse())
+    expect(recovered.notices.join(' ')).toContain('1 damaged history entry')
+    const later = entry(4)
+    recovered.append(later)
+    recovered.close()
+    const again = new HistoryStore(dir)
+    expect(again.summaries().map((s) => s.id)).toEqual([later.id, ...kept.map((e) => e.id).reverse()])
+    expect(again.get(later.id)).toEqual(later)
+  })
+
+  it('rotates at the size cap and keeps a bounded number of old files', () => {
+    const dir = folder()
+    const store = new HistoryStore(dir, { maxFileBytes: 4096, keepOldFiles: 2 })
+    const all = Array.from({ length: 200 }, (_, n) => entry(n))
+    all.forEach((e) => store.append(e))
+    const files = readdirSync(dir)
+    expect(files.filter((f) => f.startsWith('history-'))).toHaveLength(2)
+    for (const f of files) expect(statSync(join(dir, f)).size).toBeLessThanOrEqual(4096)
+    const newest = store.summaries()
+    expect(newest[0]!.id).toBe(all[199]!.id)
+    expect(newest.length).toBeLessThan(200)
+    expect(store.get(newest[newest.length - 1]!.id)).not.toBeNull()
+    store.close()
+    expect(new HistoryStore(dir).count).toBe(newest.length)
+  })
+
+  it('every send through the app is recorded with request, response and device; filters find it; CSV and JSON export it', async () => {
+    const app = createTestApp()
+    cleanups.push(() => app.dispose())
+    const setup = await app.router['demo:setup'](undefined)
+    if (!setup.ok) throw new Error(setup.error.message)
+    const [active, deleted] = setup.value.devices
+    const base = { credentialId: setup.value.credential.id, environment: 'emulator' as const, bundleId: 'dev.pushdeck.demo', pushType: 'alert' as const, priority: 10 as const, payloadText: '{"aps":{"alert":"=cmd"}}', topicOverride: null, expiration: { mode: 'none' as const }, collapseId: '', apnsId: '', templateName: 'Alert' }
+    const sent = await app.router['push:send']({ ...base, deviceToken: active!.token })
+    await app.router['push:send']({ ...base, deviceToken: deleted!.token, templateName: null })
+    const all = await app.router['history:query']({})
+    expect(all.ok && all.value.items.map((s) => [s.deviceName, s.status])).toEqual([['Demo iPhone (app deleted)', 410], ['Demo iPhone', 200]])
+    const byStatus = await app.router['history:query']({ status: 410 })
+    expect(byStatus.ok && byStatus.value.total).toBe(1)
+    const byTemplate = await app.router['history:query']({ template: 'Alert' })
+    expect(byTemplate.ok && byTemplate.value.items[0]!.deviceName).toBe('Demo iPhone')
+    const historyId = sent.ok ? sent.value.historyId! : ''
+    const detail = await app.router['history:get']({ id: historyId })
+    expect(detail.ok && detail.value).toMatchObject({ credentialLabel: 'Demo key (local emulator only)', request: { body: '{"aps":{"alert":"=cmd"}}' }, response: { status: 200 } })
+    expect(JSON.stringify(detail)).not.toMatch(/eyJ[\w-]+\.eyJ/)
+    const csv = await app.router['history:export']({ format: 'csv', query: {} })
+    expect(csv.ok && csv.value.count).toBe(2)
+    expect(csv.ok && csv.value.text.split('\r\n')[0]).toContain('at,outcome,status,reason,device')
+    expect(csv.ok && csv.value.text).toContain(`"{""aps"":{""alert"":""=cmd""}}"`)
+    const json = await app.router['history:export']({ format: 'json', query: { status: 410 } })
+    expect(json.ok && (JSON.parse(json.value.text) as HistoryEntry[]).map((e) => e.response.reason)).toEqual(['Unregistered'])
+    expect(readFileSync(join(app.dataDir, 'history', 'history.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2)
+  })
+})
