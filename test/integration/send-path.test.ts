@@ -207,7 +207,7 @@ describe('credentials at rest', () => {
     const wire = JSON.stringify([added, listed])
     expect(wire).not.toContain('PRIVATE KEY')
     expect(wire).not.toContain(body)
-    const onDisk = readdirSync(app.dataDir).map((f) => readFileSync(join(app.dataDir, f), 'utf8')).join('\n')
+    const onDisk = readdirSync(app.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => readFileSync(join(e.parentPath, e.name), 'utf8')).join('\n')
     expect(onDisk).not.toContain('PRIVATE KEY')
     expect(onDisk).not.toContain(body)
   })
