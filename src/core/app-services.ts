@@ -14,6 +14,8 @@ import { deviceMigrations, savedDeviceSchema, savedDevicesSchema } from './libra
 import { accountSchema, librarySettingsSchema, profileSchema, templateSchema } from './library/stored-library'
 import { TemplateService } from './library/template-service'
 import { z } from 'zod'
+import { EventHub } from './event-hub'
+import { FanoutService } from './fanout/fanout-service'
 import { HistoryStore } from './history/history-store'
 import { LocalEmulator } from './local-emulator'
 import { StoredDocument, validEntries } from './persistence/document'
@@ -38,6 +40,9 @@ export interface AppServicesOptions {
 
 export interface AppServices {
   router: Router
+  /** Events for the windows (fan-out progress, library changes). */
+  events: EventHub
+  fanout: FanoutService
   emulator: LocalEmulator
   /** After sleep or a network change node-apn keeps dead sessions; drop them (C-22). */
   dropConnections(): void
@@ -88,7 +93,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const sender = new PushSender(pool, tap, options.logger)
   const history = new HistoryStore(join(options.dataDir, 'history'))
   for (const notice of history.notices) report(notice)
-  const push = new PushService(credentials, devices, sender, options.endpoints ?? defaultEndpoints(() => emulator.endpoint()), () => emulator.caFile(), history)
+  const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
+  const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
+  const events = new EventHub()
+  const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger)
 
   if (!librarySettings.read().startersSeeded) {
     templates.seedStarters()
@@ -105,8 +113,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   demo.status()
 
   return {
-    router: createRouter({ history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
     emulator,
+    events,
+    fanout,
     dropConnections: () => pool.dropSessions(),
     shutdown: async () => {
       history.close()

@@ -45,7 +45,7 @@ export class PushService {
       apnsId: request.apnsId,
       expiration: expirationHeaderValue(request.expiration, now.getTime()),
       collapseId: request.collapseId
-    }, () => this.credentials.find(request.credentialId) !== null)
+    }, () => (this.credentials.find(request.credentialId) ? null : 'The credential was removed during the send, so Pushdeck did not retry.'))
     // A 410 without a readable timestamp still means inactive, as of this send.
     if (report.status === 410) this.devices.markUnregistered(token, report.unregisteredAt ?? now.toISOString())
     this.devices.recordResult(token, { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason })
@@ -75,29 +75,7 @@ export class PushService {
 
   /** Every send is kept; a history that cannot be written must not turn a sent push into an error. */
   private record(request: SendRequest, report: DeliveryReport, credentialLabel: string, endpoint: ApnsEndpoint, now: Date, device: SavedDevice | null): string | null {
-    const entry: HistoryEntry = {
-      id: randomUUID(),
-      at: now.toISOString(),
-      runId: null,
-      credentialLabel,
-      environment: request.environment,
-      host: displayHost(endpoint),
-      pushType: request.pushType,
-      templateName: request.templateName ?? null,
-      device: { id: device?.id ?? null, name: device?.name ?? null, token: report.request.path.replace('/3/device/', ''), tags: device?.tags ?? [] },
-      request: report.request,
-      response: {
-        outcome: report.outcome,
-        status: report.status,
-        reason: report.reason,
-        apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null,
-        apnsUniqueId: report.apnsUniqueId,
-        unregisteredAt: report.unregisteredAt,
-        latencyMs: report.latencyMs,
-        attempts: report.attempts,
-        explanation: report.explanation
-      }
-    }
+    const entry = historyEntryFor({ request, report, credentialLabel, host: displayHost(endpoint), at: now, device, runId: null })
     try {
       this.history.append(entry)
       return entry.id
@@ -141,6 +119,43 @@ export class PushService {
       return ok({ diagnosis, identity: identity.value, endpoint: await this.endpoints(request.environment), now, savedDevice })
     } catch (error) {
       return fail('emulator.unavailable', `The local emulator could not start: ${(error as Error).message}`, 'Restart Pushdeck; if it persists, report it with this message.')
+    }
+  }
+}
+
+export interface HistoryEntryInput {
+  request: Pick<SendRequest, 'environment' | 'pushType' | 'templateName'>
+  report: DeliveryReport
+  credentialLabel: string
+  host: string
+  at: Date
+  device: SavedDevice | null
+  runId: string | null
+}
+
+/** The history's record of one send, shared by single sends and fan-outs. */
+export function historyEntryFor({ request, report, credentialLabel, host, at, device, runId }: HistoryEntryInput): HistoryEntry {
+  return {
+    id: randomUUID(),
+    at: at.toISOString(),
+    runId,
+    credentialLabel,
+    environment: request.environment,
+    host,
+    pushType: request.pushType,
+    templateName: request.templateName ?? null,
+    device: { id: device?.id ?? null, name: device?.name ?? null, token: report.request.path.replace('/3/device/', ''), tags: device?.tags ?? [] },
+    request: report.request,
+    response: {
+      outcome: report.outcome,
+      status: report.status,
+      reason: report.reason,
+      apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null,
+      apnsUniqueId: report.apnsUniqueId,
+      unregisteredAt: report.unregisteredAt,
+      latencyMs: report.latencyMs,
+      attempts: report.attempts,
+      explanation: report.explanation
     }
   }
 }

@@ -9,6 +9,7 @@ import type { DeviceService } from './library/device-service'
 import type { LibraryService } from './library/library-service'
 import type { ProfileService } from './library/profile-service'
 import type { TemplateService } from './library/template-service'
+import type { FanoutService } from './fanout/fanout-service'
 import type { HistoryStore } from './history/history-store'
 import { historyToCsv } from './history/history-export'
 import { queryHistory } from './history/history-query'
@@ -21,6 +22,7 @@ export type Router = {
 }
 
 export interface RouterServices {
+  fanout: FanoutService
   history: HistoryStore
   credentials: CredentialService
   devices: DeviceService
@@ -75,6 +77,9 @@ export function createRouter(s: RouterServices): Router {
     'demo:dismiss': () => s.demo.dismiss(),
     'push:send': (input) => s.push.send(input),
     'push:curl': (input) => s.push.curl(input),
+    'fanout:start': (input) => s.fanout.start(input),
+    'fanout:cancel': (input) => s.fanout.cancel(input.runId),
+    'fanout:status': (input) => s.fanout.snapshot(input.runId),
     'history:query': (input) => ok(queryHistory(s.history.summaries(), input)),
     'history:get': (input) => {
       const entry = s.history.get(input.id)

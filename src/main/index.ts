@@ -2,6 +2,7 @@ import { app, BrowserWindow, powerMonitor, session } from 'electron'
 import { createAppServices, type AppServices } from '../core/app-services'
 import { consoleLogger } from './console-logger'
 import { createMainWindow, rendererUrl } from './main-window'
+import { forwardEvent } from './forward-event'
 import { registerIpc } from './register-ipc'
 import { safeStorageSecretBox } from './safe-storage-secret-box'
 import { openStoreFile } from './store-files'
@@ -19,6 +20,7 @@ void app.whenReady().then(() => {
     logger: consoleLogger
   })
   registerIpc(services.router, senders, consoleLogger)
+  services.events.subscribe((name, payload) => forwardEvent(senders, name, payload))
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
 

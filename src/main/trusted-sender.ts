@@ -17,6 +17,11 @@ export class TrustedSenders {
     this.ids.delete(webContentsId)
   }
 
+  /** The windows that may hear main's events. */
+  get webContentsIds(): number[] {
+    return [...this.ids]
+  }
+
   allows(event: IpcMainInvokeEvent): boolean {
     if (!this.ids.has(event.sender.id)) return false
     const frameUrl = event.senderFrame?.url ?? ''

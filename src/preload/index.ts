@@ -1,4 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
+import { EVENT_NAMES } from '../shared/events'
 import { CHANNELS } from '../shared/ipc-channels'
 
 /**
@@ -11,4 +12,13 @@ for (const channel of CHANNELS) {
   api[domain] ??= {}
   api[domain][verb] = (input?: unknown) => ipcRenderer.invoke(channel, input)
 }
-contextBridge.exposeInMainWorld('api', api)
+// One named subscription per event main sends; each returns its unsubscribe.
+const events: Record<string, (listener: (payload: unknown) => void) => () => void> = {}
+for (const name of EVENT_NAMES) {
+  events[name] = (listener) => {
+    const handler = (_event: unknown, payload: unknown) => listener(payload)
+    ipcRenderer.on(name, handler)
+    return () => ipcRenderer.removeListener(name, handler)
+  }
+}
+contextBridge.exposeInMainWorld('api', { ...api, events })

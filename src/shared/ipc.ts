@@ -3,6 +3,8 @@ import type { Account, CredentialProfile, CredentialSummary, PushTemplate, Saved
 import { DEVICE_KINDS } from './domain'
 import type { ImportOutcome, ImportPreview } from './library/bundle-types'
 import type { HistoryEntry, HistorySummary } from './history-types'
+import type { FanoutSnapshot } from './fanout-types'
+import type { EventsApi } from './events'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from './emulator-types'
 import { ENVIRONMENTS } from './environments'
 import { MAX_EXPIRATION_EPOCH_SECONDS, MAX_RELATIVE_EXPIRATION_SECONDS } from './expiration'
@@ -142,6 +144,17 @@ export const sendRequestSchema = z
   })
   .strict()
 
+export const fanoutRequestSchema = z
+  .object({
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('devices'), ids: z.array(entityId).min(1).max(100_000) }).strict(),
+      z.object({ kind: z.literal('tags'), expression: z.string().min(1).max(2000) }).strict(),
+      z.object({ kind: z.literal('account'), accountId: entityId }).strict()
+    ]),
+    push: sendRequestSchema.omit({ deviceToken: true, environment: true, bundleId: true, apnsId: true })
+  })
+  .strict()
+
 export const historyQuerySchema = z
   .object({
     text: z.string().max(500).optional(),
@@ -194,6 +207,9 @@ export const contract = {
   'demo:dismiss': channel(none, output<null>()),
   'push:send': channel(sendRequestSchema, output<SendResult>()),
   'push:curl': channel(sendRequestSchema, output<{ command: string; containsSecret: boolean; warning: string }>()),
+  'fanout:start': channel(fanoutRequestSchema, output<{ runId: string; total: number }>()),
+  'fanout:cancel': channel(z.object({ runId: entityId }).strict(), output<null>()),
+  'fanout:status': channel(z.object({ runId: entityId }).strict(), output<FanoutSnapshot>()),
   'history:query': channel(historyQuerySchema, output<{ total: number; items: HistorySummary[] }>()),
   'history:get': channel(id, output<HistoryEntry>()),
   'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),
@@ -216,8 +232,8 @@ type DomainOf<C> = C extends `${infer D}:${string}` ? D : never
 type Domain = DomainOf<Channel>
 type MethodArgs<C extends Channel> = ChannelInput<C> extends undefined ? [] : [input: ChannelInput<C>]
 
-/** window.api: one named method per channel, grouped by domain (api.push.send(...)). */
-export type Api = {
+/** window.api: one named method per channel, grouped by domain (api.push.send(...)), and api.events. */
+export type Api = { events: EventsApi } & {
   [D in Domain]: {
     [C in Channel as C extends `${D}:${infer Verb}` ? Verb : never]: (...args: MethodArgs<C>) => Promise<Result<ChannelOutput<C>>>
   }

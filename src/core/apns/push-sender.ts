@@ -56,10 +56,10 @@ export class PushSender {
   ) {}
 
   /**
-   * stillUsable says whether the credential still exists: a credential removed while a send is
-   * in flight must not be used for a retry (nor get a new connection).
+   * stopRetrying says why no further attempt may be made, or null: a credential removed or a
+   * fan-out cancelled while a send is in flight must not be retried (nor get a new connection).
    */
-  async deliver(identity: SigningIdentity, endpoint: ApnsEndpoint, push: PreparedPush, stillUsable: () => boolean = () => true): Promise<DeliveryReport> {
+  async deliver(identity: SigningIdentity, endpoint: ApnsEndpoint, push: PreparedPush, stopRetrying: () => string | null = () => null): Promise<DeliveryReport> {
     const host = displayHost(endpoint)
     const isEmulator = endpoint.environment === 'emulator'
     // The id is fixed before the first attempt, so every retry and the history share it.
@@ -78,14 +78,15 @@ export class PushSender {
         break
       }
       await this.wait(decision.delayMs)
-      // A credential removed while we waited must not be used again (nor get a new connection).
-      if (!stillUsable()) {
-        retryNotes.push('The credential was removed during the send, so Pushdeck did not retry.')
+      const stop = stopRetrying()
+      if (stop) {
+        retryNotes.push(stop)
         break
       }
       retryNotes.push(decision.note)
       this.logger.warn(`retrying a send to ${host}: ${decision.note}`)
-      if (decision.freshConnection) this.dropSession(identity, endpoint)
+      // No session is dropped here: node-apn opens a new one after GOAWAY or a reset by itself,
+      // and dropping it would kill the retries of every other send sharing the connection.
     }
     return {
       ...attempt.response,
@@ -94,14 +95,6 @@ export class PushSender {
       attempts,
       retryNotes,
       request: attempt.request
-    }
-  }
-
-  private dropSession(identity: SigningIdentity, endpoint: ApnsEndpoint): void {
-    try {
-      this.pool.dropSessionOf(this.pool.acquire(identity, endpoint))
-    } catch {
-      // Nothing to drop if the provider cannot be made.
     }
   }
 
@@ -118,9 +111,13 @@ export class PushSender {
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), this.overallTimeoutMs)
     })
+    const sentAt = Date.now()
     try {
       const raw = await Promise.race([provider.send(note, push.token), timedOut])
-      if (raw === 'timeout' || isTimeout(raw)) this.pool.dropSessionOf(provider)
+      // node-apn never notices a dead connection (C-22). A timeout on a connection that has not
+      // answered anything since this request went out means it is dead: drop it. One that still
+      // answers other requests is alive, and dropping it would fail every send sharing it.
+      if ((raw === 'timeout' || isTimeout(raw)) && this.tap.lastAnswerAt(provider) < sentAt) this.pool.dropSessionOf(provider)
       if (raw === 'timeout') {
         return { request, retryAfterSeconds: null, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `no answer within ${this.overallTimeoutMs / 1000} s (timeout)` } }
       }

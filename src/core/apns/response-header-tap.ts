@@ -22,6 +22,8 @@ interface TappableSession {
 
 export class ResponseHeaderTap {
   private readonly responses = new Map<string, TappedResponse>()
+  /** When each provider's connection last answered anything: a live connection is not a dead one. */
+  private readonly lastAnswer = new WeakMap<object, number>()
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -29,7 +31,7 @@ export class ResponseHeaderTap {
     const client = (provider as unknown as { client?: { session?: TappableSession | null } }).client
     if (!client) return
     let current = client.session ?? null
-    const wrap = (session: TappableSession | null) => (session ? this.wrap(session) : undefined)
+    const wrap = (session: TappableSession | null) => (session ? this.wrap(session, provider) : undefined)
     wrap(current)
     Object.defineProperty(client, 'session', {
       configurable: true,
@@ -49,7 +51,12 @@ export class ResponseHeaderTap {
     return response
   }
 
-  private wrap(session: TappableSession): void {
+  /** Epoch ms of the provider's last answer, or 0. */
+  lastAnswerAt(provider: apn.Provider): number {
+    return this.lastAnswer.get(provider) ?? 0
+  }
+
+  private wrap(session: TappableSession, provider: apn.Provider): void {
     if (session[TAPPED]) return
     session[TAPPED] = true
     const request = session.request.bind(session)
@@ -58,6 +65,7 @@ export class ResponseHeaderTap {
       const apnsId = headers['apns-id']
       if (typeof apnsId === 'string') {
         stream.once('response', (responseHeaders) => {
+          this.lastAnswer.set(provider, this.now())
           const status = Number(responseHeaders[':status'])
           const contentType = responseHeaders['content-type']
           this.responses.set(apnsId, {

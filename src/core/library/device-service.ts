@@ -165,6 +165,18 @@ export class DeviceService {
     this.patchByToken(token, (d) => ({ ...d, lastResult: result }))
   }
 
+  /** A fan-out's answers in one write: last results, and 410s marking devices unregistered. */
+  applyResults(results: { token: string; lastResult: LastResult; unregisteredAt: string | null }[]): void {
+    if (results.length === 0) return
+    const byToken = new Map(results.map((r) => [r.token, r]))
+    this.document.write(
+      this.document.read().map((d) => {
+        const r = byToken.get(d.token)
+        return r ? { ...d, lastResult: r.lastResult, unregisteredAt: r.unregisteredAt ?? d.unregisteredAt } : d
+      })
+    )
+  }
+
   clearAccount(accountId: string): void {
     const all = this.document.read()
     if (!all.some((d) => d.accountId === accountId)) return

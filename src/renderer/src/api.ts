@@ -1,4 +1,5 @@
 import type { Api } from '../../shared/ipc'
+import { EVENT_NAMES } from '../../shared/events'
 import { CHANNELS } from '../../shared/ipc-channels'
 import { fail, type Result } from '../../shared/result'
 
@@ -31,7 +32,11 @@ function buildApi(): Api {
     api[domain] ??= {}
     api[domain][verb] = (input?: unknown) => guard((bridge) => (bridge as unknown as Bridge)[domain]![verb]!(input))
   }
-  return api as unknown as Api
+  // Subscriptions to main's events; without a bridge they subscribe to nothing rather than throw.
+  const events = Object.fromEntries(
+    EVENT_NAMES.map((name) => [name, (listener: (payload: unknown) => void) => (window as Partial<Window>).api?.events?.[name]?.(listener as never) ?? (() => {})])
+  )
+  return { ...api, events } as unknown as Api
 }
 
 export const api: Api = buildApi()

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { FanoutProgressEvent, FanoutRequest } from '../../src/shared/fanout-types'
+import { createTestApp, type TestApp } from '../support/test-app'
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!()
+})
+
+async function fleet(count: number, overrides: Parameters<typeof createTestApp>[0] = {}) {
+  const app = createTestApp(overrides)
+  cleanups.push(() => app.dispose())
+  const setup = await app.router['demo:setup'](undefined)
+  if (!setup.ok) throw new Error(setup.error.message)
+  const tokens: string[] = []
+  for (let i = 0; i < count; i++) {
+    const token = randomBytes(32).toString('hex')
+    tokens.push(token)
+    const saved = await app.router['devices:save']({ name: `Phone ${i}`, token, bundleId: 'dev.pushdeck.demo', environment: 'emulator', tags: ['fleet', i % 2 ? 'odd' : 'even'] })
+    if (!saved.ok) throw new Error(saved.error.message)
+  }
+  const events: FanoutProgressEvent[] = []
+  app.events.subscribe((name, payload) => {
+    if (name === 'fanout:progress') events.push(payload as FanoutProgressEvent)
+  })
+  return { app, credentialId: setup.value.credential.id, tokens, events }
+}
+const push = (credentialId: string): FanoutRequest['push'] => ({ credentialId, pushType: 'alert', priority: 10, payloadText: '{"aps":{"alert":"Fleet {{uuid}}"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', variables: {}, templateName: 'Fleet alert' })
+
+async function run(app: TestApp, request: FanoutRequest) {
+  const started = await app.router['fanout:start'](request)
+  if (!started.ok) throw new Error(started.error.message)
+  return { started: started.value, snapshot: (await app.fanout.finished(started.value.runId))! }
+}
+
+describe('fan-out', () => {
+  it('mixed outcomes from the emulator (200, 400, 410, 503, a hung stream): exactly one result per target, no duplicate sends, no hang', async () => {
+    const { app, credentialId, tokens, events } = await fleet(12, { requestTimeoutMs: 400 })
+    // A first send opens the connection and lifts APNs' one-stream limit, as in daily use.
+    const warmUp = await app.router['push:send']({ ...push(credentialId), deviceToken: randomBytes(32).toString('hex'), environment: 'emulator', bundleId: 'dev.pushdeck.demo', apnsId: '' })
+    expect(warmUp.ok && warmUp.value.status).toBe(200)
+    const faults = [
+      [tokens[0], { kind: 'status', status: 400 }],
+      [tokens[1], { kind: 'status', status: 410 }],
+      [tokens[2], { kind: 'hang' }],
+      [tokens[3], { kind: 'status', status: 503, retryAfterSeconds: 900 }]
+    ] as const
+    for (const [token, fault] of faults) expect((await app.router['emulator:injectFault']({ target: { scope: 'token', token: token! }, fault })).ok).toBe(true)
+
+    const { started, snapshot } = await run(app, { target: { kind: 'tags', expression: 'fleet' }, push: push(credentialId) })
+    expect(started.total).toBe(12)
+    expect(snapshot.results).toHaveLength(12)
+    expect(new Set(snapshot.results.map((r) => r.token)).size).toBe(12)
+    const byToken = new Map(snapshot.results.map((r) => [r.token, r]))
+    expect(byToken.get(tokens[0]!)).toMatchObject({ outcome: 'rejected', status: 400 })
+    expect(byToken.get(tokens[1]!)).toMatchObject({ outcome: 'rejected', status: 410, reason: 'Unregistered' })
+    expect(byToken.get(tokens[2]!)).toMatchObject({ outcome: 'failed', status: null })
+    expect(byToken.get(tokens[3]!)).toMatchObject({ outcome: 'rejected', status: 503 })
+    expect(snapshot.totals).toEqual({ total: 12, done: 12, accepted: 8, rejected: 3, failed: 1, cancelled: 0, skipped: 0 })
+
+    // No token got two 200s, and every accepted push was received once (plus the warm-up).
+    const accepted = (await app.emulator.requests()).filter((r) => r.status === 200).map((r) => r.path)
+    expect(accepted).toHaveLength(9)
+    expect(new Set(accepted).size).toBe(9)
+
+    // Progress events carried every result once, and a final event.
+    expect(events.flatMap((e) => e.newResults)).toHaveLength(12)
+    expect(events.at(-1)).toMatchObject({ finished: true, totals: { done: 12 } })
+
+    // 410 marked the device; every target is in the history under the run.
+    const devices = await app.router['devices:list'](undefined)
+    expect(devices.ok && devices.value.find((d) => d.token === tokens[1])!.unregisteredAt).toMatch(/^\d{4}-/)
+    const history = await app.router['history:query']({ template: 'Fleet alert' })
+    expect(history.ok && history.value.items.filter((s) => s.runId === started.runId)).toHaveLength(12)
+  })
+
+  it('GOAWAY mid-batch: the refused sends are retried on a new connection and each target still gets one result', async () => {
+    const { app, credentialId, events } = await fleet(20)
+    await app.router['emulator:injectFault']({ target: { scope: 'next' }, fault: { kind: 'goaway' } })
+    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'fleet' }, push: push(credentialId) })
+    expect(snapshot.results).toHaveLength(20)
+    expect(snapshot.totals.accepted).toBe(20)
+    const received = await app.emulator.requests()
+    expect(received.filter((r) => r.status === 200)).toHaveLength(20)
+    expect(new Set(received.map((r) => r.connectionId)).size).toBe(2)
+    expect(events.at(-1)?.finished).toBe(true)
+  })
+
+  it('cancel mid-fan-out stops new requests and reports the rest as cancelled', async () => {
+    const { app, credentialId, tokens } = await fleet(150)
+    for (const token of tokens) await app.router['emulator:injectFault']({ target: { scope: 'token', token }, fault: { kind: 'latency', ms: 150 } })
+    const started = await app.router['fanout:start']({ target: { kind: 'tags', expression: 'fleet' }, push: push(credentialId) })
+    if (!started.ok) throw new Error(started.error.message)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await app.router['fanout:cancel']({ runId: started.value.runId })).ok).toBe(true)
+    const snapshot = (await app.fanout.finished(started.value.runId))!
+    expect(snapshot.results).toHaveLength(150)
+    expect(snapshot.totals.cancelled).toBeGreaterThan(0)
+    expect(snapshot.totals.accepted + snapshot.totals.cancelled).toBe(150)
+    const sent = (await app.emulator.requests()).length
+    expect(sent).toBe(snapshot.totals.accepted)
+  })
+
+  it('a tag expression, an account and a selection pick the right devices; bad rows are skipped with their reason', async () => {
+    const { app, credentialId } = await fleet(4)
+    const odd = await run(app, { target: { kind: 'tags', expression: 'fleet AND odd' }, push: push(credentialId) })
+    expect(odd.snapshot.results.map((r) => r.deviceName).sort()).toEqual(['Phone 1', 'Phone 3'])
+    const account = await app.router['accounts:save']({ name: 'qa' })
+    const list = await app.router['devices:list'](undefined)
+    if (!account.ok || !list.ok) throw new Error('setup')
+    const phone0 = list.value.find((d) => d.name === 'Phone 0')!
+    await app.router['devices:update']({ id: phone0.id, patch: { accountId: account.value.id } })
+    const byAccount = await run(app, { target: { kind: 'account', accountId: account.value.id }, push: push(credentialId) })
+    expect(byAccount.snapshot.results.map((r) => r.deviceName)).toEqual(['Phone 0'])
+    const blocked = await run(app, { target: { kind: 'devices', ids: [phone0.id] }, push: { ...push(credentialId), pushType: 'background', priority: 10, payloadText: '{"aps":{"content-available":1}}' } })
+    expect(blocked.snapshot.results[0]).toMatchObject({ outcome: 'skipped', reason: 'background.priority' })
+    expect(await app.router['fanout:start']({ target: { kind: 'tags', expression: 'nobody' }, push: push(credentialId) })).toMatchObject({ ok: false, error: { code: 'fanout.no-targets' } })
+  })
+})
