@@ -53,7 +53,20 @@ export function replaceSmartQuotes(text: string): string {
   return text.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
 }
 
+/**
+ * The same text gives the same analysis; a fan-out checks one payload for thousands of devices,
+ * so the last result is kept. Callers must not mutate what they get.
+ */
+let lastAnalysis: { text: string; analysis: PayloadAnalysis } | null = null
+
 export function analysePayload(rawText: string): PayloadAnalysis {
+  if (lastAnalysis?.text === rawText) return lastAnalysis.analysis
+  const analysis = analyseUncached(rawText)
+  lastAnalysis = { text: rawText, analysis }
+  return analysis
+}
+
+function analyseUncached(rawText: string): PayloadAnalysis {
   const leadingBom = rawText.startsWith('\uFEFF')
   const text = leadingBom ? rawText.slice(1) : rawText
   const smartQuotes = SMART_QUOTES.test(text)

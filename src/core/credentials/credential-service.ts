@@ -32,6 +32,7 @@ const NO_ENCRYPTION = ['secrets.unavailable', 'This system offers no encrypted s
 
 export class CredentialService {
   private readonly listeners: ChangeListener[] = []
+  private readonly publicKeys = new Map<string, KeyObject>()
 
   constructor(
     private readonly document: StoredDocument<StoredCredential[]>,
@@ -128,10 +129,16 @@ export class CredentialService {
     return ok({ kind: 'certificate', summary: toSummary(stored) as CertificateCredentialSummary, certPem: stored.certPem, keyPem: privateKeyPem, fingerprint: digest(stored.certPem) })
   }
 
-  /** Public keys let the local emulator verify JWTs exactly as APNs would. */
+  /** Public keys let the local emulator verify JWTs exactly as APNs would; parsed once per key. */
   publicKey(keyId: string, teamId: string): KeyObject | undefined {
     const stored = this.document.read().find((c): c is StoredTokenCredential => c.kind === 'token' && c.keyId === keyId && c.teamId === teamId)
-    return stored ? createPublicKey(stored.publicKeyPem) : undefined
+    if (!stored) return undefined
+    let key = this.publicKeys.get(stored.publicKeyPem)
+    if (!key) {
+      key = createPublicKey(stored.publicKeyPem)
+      this.publicKeys.set(stored.publicKeyPem, key)
+    }
+    return key
   }
 
   onChange(listener: ChangeListener): void {

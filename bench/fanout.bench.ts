@@ -1,0 +1,88 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { connect, type ClientHttp2Session } from 'node:http2'
+import { test } from 'vitest'
+import { FANOUT_CONCURRENCY } from '../src/core/fanout/fanout-service'
+import { createTestApp } from '../test/support/test-app'
+
+// Fan-out of 10,000 tokens to the local emulator, against the ceiling: a bare node:http2 client
+// sending the same requests with the same concurrency to the same emulator in the same run.
+// Target: at least 0.9 of the ceiling's throughput. Also prints the process's memory growth.
+const TARGETS = 10_000
+const BODY = '{"aps":{"alert":{"title":"Fleet","body":"A push to every device"}}}'
+
+test(`fan-out of ${TARGETS.toLocaleString('en-US')} tokens vs a bare HTTP/2 client`, async () => {
+  const app = createTestApp()
+  try {
+    const setup = await app.router['demo:setup'](undefined)
+    if (!setup.ok) throw new Error(setup.error.message)
+    const tokens = Array.from({ length: TARGETS }, () => randomBytes(32).toString('hex'))
+    const bundle = { format: 'pushdeck-library', version: 1, devices: tokens.map((token, n) => ({ name: `Phone ${n}`, token, bundleId: 'dev.pushdeck.demo', environment: 'emulator', tags: ['fleet'] })) }
+    const imported = await app.router['library:applyImport']({ text: JSON.stringify(bundle), replace: [] })
+    if (!imported.ok) throw new Error(imported.error.message)
+    const push = { credentialId: setup.value.credential.id, pushType: 'alert' as const, priority: 10 as const, payloadText: BODY, topicOverride: null, expiration: { mode: 'none' as const }, collapseId: '', variables: {} }
+    // Warm both paths up: connection open, stream limit lifted, JIT warm.
+    await app.router['push:send']({ ...push, deviceToken: tokens[0]!, environment: 'emulator', bundleId: 'dev.pushdeck.demo', apnsId: '' })
+
+    const endpoint = await app.emulator.endpoint()
+    const jwt = await demoJwt(setup.value.credential.id, app)
+    const session = connect(`https://${endpoint.address}:${endpoint.port}`, { ca: [endpoint.ca!], peerMaxConcurrentStreams: 1 })
+    await bare(session, tokens.slice(0, 200), jwt)
+
+    const bareMs = await timed(() => bare(session, tokens, jwt))
+    session.close()
+
+    const memoryBefore = process.memoryUsage()
+    const fanoutMs = await timed(async () => {
+      const started = await app.router['fanout:start']({ target: { kind: 'tags', expression: 'fleet' }, push })
+      if (!started.ok) throw new Error(started.error.message)
+      const snapshot = await app.fanout.finished(started.value.runId)
+      if (snapshot?.totals.accepted !== TARGETS) throw new Error(`only ${snapshot?.totals.accepted} accepted: ${JSON.stringify(snapshot?.totals)}`)
+    })
+    const memoryAfter = process.memoryUsage()
+
+    const ceiling = TARGETS / (bareMs / 1000)
+    const ours = TARGETS / (fanoutMs / 1000)
+    console.log(`\nfan-out of ${TARGETS.toLocaleString('en-US')} tokens, concurrency ${FANOUT_CONCURRENCY}, local emulator`)
+    console.log(`  ceiling: bare node:http2 client   ${ceiling.toFixed(0).padStart(7)} pushes/s  (${(bareMs / 1000).toFixed(2)} s)`)
+    console.log(`  Pushdeck fan-out                  ${ours.toFixed(0).padStart(7)} pushes/s  (${(fanoutMs / 1000).toFixed(2)} s)   ${(ours / ceiling).toFixed(2)} of the ceiling (target ≥ 0.90)`)
+    console.log(`  memory growth during the fan-out  heap ${mb(memoryAfter.heapUsed - memoryBefore.heapUsed)}, rss ${mb(memoryAfter.rss - memoryBefore.rss)}`)
+  } finally {
+    await app.dispose()
+  }
+}, 300_000)
+
+/** The same requests as Pushdeck sends: POST, JWT, topic, push type, priority, apns-id, body. */
+async function bare(session: ClientHttp2Session, tokens: string[], jwt: string): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < tokens.length) {
+      const token = tokens[next++]!
+      await new Promise<void>((resolve, reject) => {
+        const stream = session.request({ ':method': 'POST', ':path': `/3/device/${token}`, authorization: `bearer ${jwt}`, 'apns-topic': 'dev.pushdeck.demo', 'apns-push-type': 'alert', 'apns-priority': '10', 'apns-id': randomUUID() })
+        stream.on('response', () => undefined)
+        stream.on('data', () => undefined)
+        stream.on('end', () => resolve())
+        stream.on('error', reject)
+        stream.end(BODY)
+      })
+    }
+  }
+  await Promise.all(Array.from({ length: FANOUT_CONCURRENCY }, worker))
+}
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = performance.now()
+  await work()
+  return performance.now() - started
+}
+
+function mb(bytes: number): string {
+  return `${bytes >= 0 ? '+' : ''}${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+/** A JWT for the demo key, as "Copy as curl" makes it (the bare client needs one too). */
+async function demoJwt(credentialId: string, app: ReturnType<typeof createTestApp>): Promise<string> {
+  const curl = await app.router['push:curl']({ credentialId, environment: 'emulator', deviceToken: 'ab'.repeat(32), bundleId: 'dev.pushdeck.demo', pushType: 'alert', priority: 10, payloadText: BODY, topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', variables: {} })
+  if (!curl.ok) throw new Error(curl.error.message)
+  return /bearer ([\w-]+\.[\w-]+\.[\w-]+)/.exec(curl.value.command)![1]!
+}
