@@ -2,6 +2,7 @@ import { json } from '@codemirror/lang-json'
 import { lintGutter } from '@codemirror/lint'
 import { basicSetup, EditorView } from 'codemirror'
 import { useEffect, useRef } from 'react'
+import { apsCompletion } from './aps-completion'
 import { editorTheme } from './editor-theme'
 import { payloadLinter } from './payload-lint'
 import { typeOverSelection } from './type-over-selection'
@@ -16,7 +17,8 @@ interface Props {
 
 /**
  * CodeMirror 6 for the JSON payload. It only ever inserts what was typed or pasted: no smart
- * quotes, autocorrect or capitalisation, so the text sent is the text seen.
+ * quotes, autocorrect or capitalisation, so the text sent is the text seen. Completion offers
+ * the aps and alert keys (and their fixed values) with one line of meaning each.
  *
  * The editor lives in a shadow root because of the Content-Security-Policy: in a document,
  * CodeMirror (style-mod) writes its styles into a <style> element, which style-src 'self'
@@ -46,6 +48,7 @@ export function PayloadEditor({ value, onChange, label, testId }: Props) {
       extensions: [
         basicSetup,
         json(),
+        apsCompletion,
         lintGutter(),
         payloadLinter,
         editorTheme,

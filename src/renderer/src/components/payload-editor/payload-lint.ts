@@ -15,7 +15,7 @@ export function payloadDiagnostics(text: string): Diagnostic[] {
       diagnostics.push({ from: i, to: i + 1, severity: 'error', source: 'Pushdeck', message: `Smart quote ${text[i]}: JSON needs a straight ${straight[i]}.` })
     }
   }
-  const { syntaxError } = analysePayload(text)
+  const { syntaxError } = analysePayload(maskVariables(text))
   if (syntaxError) {
     const from = Math.min(syntaxError.offset, text.length)
     diagnostics.push({
@@ -27,6 +27,14 @@ export function payloadDiagnostics(text: string): Diagnostic[] {
     })
   }
   return diagnostics
+}
+
+/**
+ * {{variables}} become a number of the same length ("0" and spaces) before the JSON check, so
+ * `"badge": {{count}}` is not marked, and every offset still points into the text as typed.
+ */
+export function maskVariables(text: string): string {
+  return text.replace(/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/g, (m) => '0'.padEnd(m.length))
 }
 
 export const payloadLinter = linter((view) => payloadDiagnostics(view.state.doc.toString()), { delay: 150 })
