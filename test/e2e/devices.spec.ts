@@ -69,14 +69,16 @@ test('"Save as device" sits under the environment it saves', async ({ pushdeck: 
   expect(save.y).toBeLessThan(pushType.y)
 })
 
-test('each Remove button names its device, and removing asks first', async ({ pushdeck: page }) => {
-  await expect(page.getByRole('button', { name: 'Remove Demo iPhone', exact: true })).toHaveCount(1)
-  await expect(page.getByRole('button', { name: 'Remove Demo iPhone (app deleted)', exact: true })).toHaveCount(1)
-  await page.getByRole('button', { name: 'Remove Demo iPhone (app deleted)', exact: true }).click()
-  const confirm = page.getByRole('group', { name: 'Confirm: Remove Demo iPhone (app deleted)' })
+test('Delete in the device editor names its device, and deleting asks first', async ({ pushdeck: page }) => {
+  await page.getByRole('button', { name: 'Edit Demo iPhone (app deleted)', exact: true }).click()
+  const editor = page.getByTestId('device-editor')
+  await expect(editor.getByRole('button', { name: 'Delete Demo iPhone (app deleted)', exact: true })).toHaveCount(1)
+  await editor.getByRole('button', { name: 'Delete Demo iPhone (app deleted)', exact: true }).click()
+  const confirm = editor.getByRole('group', { name: 'Confirm: Delete Demo iPhone (app deleted)' })
   await expect(confirm).toBeVisible()
-  await expect(confirm.getByRole('button', { name: 'Remove Demo iPhone (app deleted)' })).toBeFocused()
+  await expect(confirm.getByRole('button', { name: 'Delete Demo iPhone (app deleted)' })).toBeFocused()
   await page.keyboard.press('Enter')
+  await expect(editor).toHaveCount(0)
   await expect(page.getByTestId('device-row')).toHaveCount(1)
   await expect(page.getByTestId('device-row')).toContainText('Demo iPhone')
 })

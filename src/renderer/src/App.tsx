@@ -1,5 +1,6 @@
 import { ComposePanel } from './features/compose/ComposePanel'
 import { DemoBanner } from './features/demo/DemoBanner'
+import { LibraryMenu } from './features/library/LibraryMenu'
 import { NoticeBar } from './features/notices/NoticeBar'
 import { ResultPanel } from './features/result/ResultPanel'
 import { Sidebar } from './features/Sidebar'
@@ -10,6 +11,7 @@ export function App() {
     <div className="app">
       <header className="toolbar">
         <h1 className="app-title">Pushdeck</h1>
+        <LibraryMenu />
       </header>
       <DemoBanner />
       <NoticeBar />

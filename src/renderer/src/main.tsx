@@ -9,7 +9,7 @@ import './styles/index.css'
 // default everywhere, and show "not allowed" outside the zones (which handle their own drops).
 window.addEventListener('dragover', (event) => {
   event.preventDefault()
-  const inZone = event.target instanceof Element && event.target.closest('.drop-zone')
+  const inZone = event.target instanceof Element && event.target.closest('.drop-zone, [data-drop-zone]')
   if (!inZone && event.dataTransfer) event.dataTransfer.dropEffect = 'none'
 })
 window.addEventListener('drop', (event) => event.preventDefault())

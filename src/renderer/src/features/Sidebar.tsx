@@ -1,12 +1,12 @@
 import { CredentialSection } from './credentials/CredentialSection'
-import { DeviceSection } from './devices/DeviceSection'
+import { LibraryPanel } from './library/LibraryPanel'
 
-/** The left column: what to sign with, and where to send. */
+/** The left column: what to sign with, and the library (devices, templates, accounts). */
 export function Sidebar() {
   return (
-    <nav className="column sidebar" aria-label="Credentials and devices">
+    <nav className="column sidebar" aria-label="Credentials and library">
       <CredentialSection />
-      <DeviceSection />
+      <LibraryPanel />
     </nav>
   )
 }

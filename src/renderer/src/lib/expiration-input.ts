@@ -46,3 +46,19 @@ export function toLocalDateTimeValue(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
 }
+
+/** A saved Expiration (a template's) as the form holds it: relative in the largest whole unit. */
+export function inputFromExpiration(expiration: Expiration): ExpirationInput {
+  const blank: ExpirationInput = { mode: expiration.mode, at: '', amount: '1', unit: 'hours' }
+  switch (expiration.mode) {
+    case 'none':
+    case 'immediate':
+      return blank
+    case 'at':
+      return { ...blank, at: toLocalDateTimeValue(expiration.epochSeconds * 1000) }
+    case 'relative': {
+      const unit = [...EXPIRATION_UNITS].reverse().find((u) => expiration.seconds % UNIT_SECONDS[u] === 0 && expiration.seconds > 0) ?? 'minutes'
+      return { ...blank, amount: String(expiration.seconds / UNIT_SECONDS[unit]), unit }
+    }
+  }
+}

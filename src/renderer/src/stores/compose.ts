@@ -1,10 +1,11 @@
 import { create } from 'zustand'
 import type { FindingAction } from '../../../shared/diagnosis'
-import type { SavedDevice } from '../../../shared/domain'
+import type { PushTemplate, SavedDevice } from '../../../shared/domain'
+import type { TemplateVariable } from '../../../shared/library/template-variables'
 import { ENVIRONMENTS, type Environment } from '../../../shared/environments'
 import { replaceSmartQuotes } from '../../../shared/payload'
 import { PRIORITIES, type Priority, type PushType } from '../../../shared/push-types'
-import { toLocalDateTimeValue, type ExpirationInput, type ExpirationMode, type ExpirationUnit } from '../lib/expiration-input'
+import { inputFromExpiration, toLocalDateTimeValue, type ExpirationInput, type ExpirationMode, type ExpirationUnit } from '../lib/expiration-input'
 import { useRequiredFields } from './required-fields'
 import { DEFAULT_ALERT_PAYLOAD, DEFAULT_BACKGROUND_PAYLOAD } from './samples'
 
@@ -27,6 +28,12 @@ interface ComposeState {
   apnsId: string
   /** The priority that entering background replaced with 5; null once the user picks one. */
   priorityBeforeBackground: Priority | null
+  /** The template last loaded into compose (update and export act on it); null for none. */
+  templateId: string | null
+  /** That template's variable defaults: a send falls back to them (lib/variable-values). */
+  templateDefaults: TemplateVariable[]
+  /** Values typed for the payload's {{variables}}, prefilled from the template's defaults. */
+  variableValues: Record<string, string>
 
   setDeviceToken: (value: string) => void
   setBundleId: (value: string) => void
@@ -51,6 +58,12 @@ interface ComposeState {
   applyAction: (action: FindingAction) => void
   /** Fill token, bundle ID and environment from a saved device. */
   applyDevice: (device: SavedDevice) => void
+  setVariableValue: (name: string, value: string) => void
+  /** Push type, priority, expiration, collapse ID, payload and variable defaults from a template. */
+  applyTemplate: (template: PushTemplate) => void
+  /** After saving or updating: compose now shows that template. */
+  markTemplate: (template: PushTemplate) => void
+  forgetTemplate: (id: string) => void
 }
 
 const ONE_HOUR_MS = 3_600_000
@@ -67,6 +80,9 @@ export const useCompose = create<ComposeState>()((set, get) => ({
   collapseId: '',
   apnsId: '',
   priorityBeforeBackground: null,
+  templateId: null,
+  templateDefaults: [],
+  variableValues: {},
 
   setDeviceToken: (deviceToken) => {
     useRequiredFields.getState().reveal('token')
@@ -156,5 +172,26 @@ export const useCompose = create<ComposeState>()((set, get) => ({
     }
   },
 
-  applyDevice: (device) => set({ deviceToken: device.token, bundleId: device.bundleId, environment: device.environment })
+  applyDevice: (device) => set({ deviceToken: device.token, bundleId: device.bundleId, environment: device.environment }),
+
+  setVariableValue: (name, value) => set({ variableValues: { ...get().variableValues, [name]: value } }),
+
+  applyTemplate: (template) =>
+    set({
+      pushType: template.pushType,
+      priority: template.priority,
+      priorityBeforeBackground: null,
+      expiration: inputFromExpiration(template.expiration),
+      collapseId: template.collapseId,
+      payloadText: template.payloadText,
+      templateId: template.id,
+      templateDefaults: template.variables,
+      variableValues: Object.fromEntries(template.variables.map((v) => [v.name, v.defaultValue]))
+    }),
+
+  markTemplate: (template) => set({ templateId: template.id, templateDefaults: template.variables }),
+
+  forgetTemplate: (id) => {
+    if (get().templateId === id) set({ templateId: null, templateDefaults: [] })
+  }
 }))

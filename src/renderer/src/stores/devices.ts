@@ -22,6 +22,8 @@ interface SaveInput {
  */
 interface DevicesState {
   list: SavedDevice[]
+  /** The list came from main at least once. */
+  loaded: boolean
   loadError: AppError | null
   saveName: string
   saving: boolean
@@ -38,6 +40,7 @@ interface DevicesState {
 
 export const useDevices = create<DevicesState>()((set, get) => ({
   list: [],
+  loaded: false,
   loadError: null,
   saveName: '',
   saving: false,
@@ -46,7 +49,7 @@ export const useDevices = create<DevicesState>()((set, get) => ({
 
   refresh: async () => {
     const result = await api.devices.list()
-    if (result.ok) set({ list: result.value, loadError: null })
+    if (result.ok) set({ list: result.value, loaded: true, loadError: null })
     else set({ loadError: result.error })
   },
 

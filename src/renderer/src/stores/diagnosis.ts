@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { diagnose, type Diagnosis, type PushDraft } from '../../../shared/diagnosis'
 import type { SendRequest } from '../../../shared/domain'
 import { expirationFromInput } from '../lib/expiration-input'
+import { variablesForSend } from '../lib/variable-values'
 import { presentFindings, type PresentedFindings } from '../lib/finding-presentation'
 import { useClock } from './clock'
 import { useCompose } from './compose'
@@ -16,7 +17,18 @@ import { useRequiredFields } from './required-fields'
  */
 type ComposeFields = Pick<
   ReturnType<typeof useCompose.getState>,
-  'environment' | 'deviceToken' | 'bundleId' | 'pushType' | 'priority' | 'payloadText' | 'topicOverride' | 'expiration' | 'collapseId' | 'apnsId'
+  | 'environment'
+  | 'deviceToken'
+  | 'bundleId'
+  | 'pushType'
+  | 'priority'
+  | 'payloadText'
+  | 'topicOverride'
+  | 'expiration'
+  | 'collapseId'
+  | 'apnsId'
+  | 'variableValues'
+  | 'templateDefaults'
 >
 
 function pickCompose(s: ComposeFields): ComposeFields {
@@ -30,7 +42,9 @@ function pickCompose(s: ComposeFields): ComposeFields {
     topicOverride: s.topicOverride,
     expiration: s.expiration,
     collapseId: s.collapseId,
-    apnsId: s.apnsId
+    apnsId: s.apnsId,
+    variableValues: s.variableValues,
+    templateDefaults: s.templateDefaults
   }
 }
 
@@ -46,7 +60,8 @@ function draftOf(compose: ComposeFields, credentialId: string | null): PushDraft
     topicOverride: compose.topicOverride,
     expiration: expirationFromInput(compose.expiration),
     collapseId: compose.collapseId,
-    apnsId: compose.apnsId
+    apnsId: compose.apnsId,
+    variables: variablesForSend(compose.payloadText, compose.variableValues, compose.templateDefaults)
   }
 }
 

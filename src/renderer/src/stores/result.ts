@@ -4,10 +4,11 @@ import { otherAppleEnvironment } from '../../../shared/environments'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useCompose } from './compose'
-import { useDevices } from './devices'
+import { deviceForToken, useDevices } from './devices'
 import { currentDiagnosis, currentRequest } from './diagnosis'
 import { useEmulatorInbox } from './emulator-inbox'
 import { useRequiredFields } from './required-fields'
+import { useTarget } from './target'
 
 /** The last send: what APNs answered, or why the send did not happen. */
 interface ResultState {
@@ -34,14 +35,16 @@ export const useResult = create<ResultState>()((set, get) => ({
     // this is the guard; it also stops fast repeats (double-click, Enter held down) that arrive
     // before React re-renders. Pressing Send turns empty required fields into errors.
     if (get().sending) return
+    // A tag expression is a group: that send arrives with fan-out, and Send says so meanwhile.
+    if (useTarget.getState().mode === 'tags') return
     useRequiredFields.getState().revealAll()
     if (currentDiagnosis().blocked) return
     const request = currentRequest()
     set({ sending: true, result: null, error: null, request })
     const outcome = await api.push.send(request)
     set(outcome.ok ? { sending: false, result: outcome.value, error: null } : { sending: false, result: null, error: outcome.error })
-    // Main marks a saved device unregistered when APNs answers 410; show that on its row.
-    if (outcome.ok && outcome.value.unregisteredAt) await useDevices.getState().refresh()
+    // Main keeps the answer on the saved device (and marks it unregistered on a 410): show it on its row.
+    if (outcome.ok && deviceForToken(useDevices.getState().list, request.deviceToken)) await useDevices.getState().refresh()
     // What the emulator received is worth seeing next to its answer (and a fault was used up).
     if (request.environment === 'emulator') await useEmulatorInbox.getState().refresh()
   },

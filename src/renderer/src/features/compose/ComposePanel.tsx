@@ -5,16 +5,18 @@ import { useComposeChecks } from '../../stores/diagnosis'
 import { EnvironmentField } from './EnvironmentField'
 import { HeadersGroup } from './HeadersGroup'
 import { PayloadSection } from './PayloadSection'
+import { ProfileSwitcher } from './ProfileSwitcher'
 import { SaveDeviceForm } from './SaveDeviceForm'
 import { SendButton } from './SendButton'
 import { SendOptions } from './SendOptions'
-import { TokenField } from './TokenField'
+import { TargetControl } from './TargetControl'
 import { TopicField } from './TopicField'
+import { VariablesBlock } from './VariablesBlock'
 
 /**
  * The middle column: everything that makes up one push, checked live as it is typed. Each
  * finding is shown once, under its field; the Checks list holds only those without one here
- * (the credential's, as it is picked in the sidebar).
+ * (the credential's, as it is picked in the sidebar). The profile switcher stays in the header.
  */
 export function ComposePanel() {
   const { diagnosis, shown, pending, errorCount } = useComposeChecks()
@@ -24,11 +26,12 @@ export function ComposePanel() {
 
   return (
     <section className="column compose" aria-labelledby="compose-heading">
-      <header className="column-header">
+      <header className="column-header compose-header">
         <h2 id="compose-heading">Compose</h2>
+        <ProfileSwitcher />
       </header>
       <div className="column-body">
-        <TokenField diagnosis={diagnosis} findings={shown} />
+        <TargetControl diagnosis={diagnosis} findings={shown} />
         <TopicField diagnosis={diagnosis} findings={shown} />
         <EnvironmentField findings={shown} />
         {/* Token, topic and environment make a device: saving it comes right after them. */}
@@ -36,6 +39,7 @@ export function ComposePanel() {
         <SendOptions findings={shown} />
         <HeadersGroup findings={shown} />
         <PayloadSection diagnosis={diagnosis} findings={shown} />
+        <VariablesBlock />
         <FindingList findings={listed} onAction={applyAction} testId="findings" label="Checks" emptyText={allClear ? 'No problems found.' : undefined} />
         <SendButton blocked={diagnosis.blocked} pending={pending} errorCount={errorCount} />
       </div>

@@ -1,5 +1,7 @@
 import { pendingLine, type RequiredField } from '../../lib/finding-presentation'
 import { useResult } from '../../stores/result'
+import { GROUP_SEND_EXPLANATION, useTarget } from '../../stores/target'
+import { CurlButton, CurlOutcome } from './CurlButton'
 
 interface Props {
   blocked: boolean
@@ -13,37 +15,48 @@ interface Props {
  * Unavailable while something blocks and while a send is on its way (no double sends). It is
  * aria-disabled rather than disabled, so it keeps keyboard focus when it turns unavailable
  * under the user's Space or Enter; the store refuses the send. Pressing it while fields are
- * still empty turns their emptiness into errors under the fields.
+ * still empty turns their emptiness into errors under the fields. With a tag expression as the
+ * target it stays unavailable and says why: sending to a group arrives with fan-out.
  */
 export function SendButton({ blocked, pending, errorCount }: Props) {
   const sending = useResult((s) => s.sending)
   const send = useResult((s) => s.send)
-  const unavailable = sending || blocked
+  const group = useTarget((s) => s.mode === 'tags')
+  const unavailable = sending || blocked || group
 
   return (
     <div className="send-bar">
-      <button
-        type="button"
-        className="button-primary button-send"
-        data-testid="send-button"
-        aria-disabled={unavailable ? true : undefined}
-        aria-describedby="send-status"
-        onClick={() => void send()}
-      >
-        {sending ? 'Sending…' : 'Send'}
-      </button>
-      <div id="send-status" className="send-status" aria-live="polite">
-        {!sending && pending.length > 0 ? (
-          <p className="send-pending" data-testid="send-pending">
-            {pendingLine(pending)}
-          </p>
-        ) : null}
-        {!sending && errorCount > 0 ? (
-          <p className="send-blocked" data-testid="send-blocked">
-            {errorCount} {errorCount === 1 ? 'problem blocks' : 'problems block'} sending
-          </p>
-        ) : null}
+      <div className="send-row">
+        <button
+          type="button"
+          className="button-primary button-send"
+          data-testid="send-button"
+          aria-disabled={unavailable ? true : undefined}
+          aria-describedby="send-status"
+          onClick={() => void send()}
+        >
+          {sending ? 'Sending…' : 'Send'}
+        </button>
+        <CurlButton unavailable={group} />
+        <div id="send-status" className="send-status" aria-live="polite">
+          {group ? (
+            <p className="send-group-note" data-testid="send-group-note">
+              {GROUP_SEND_EXPLANATION}
+            </p>
+          ) : null}
+          {!group && !sending && pending.length > 0 ? (
+            <p className="send-pending" data-testid="send-pending">
+              {pendingLine(pending)}
+            </p>
+          ) : null}
+          {!group && !sending && errorCount > 0 ? (
+            <p className="send-blocked" data-testid="send-blocked">
+              {errorCount} {errorCount === 1 ? 'problem blocks' : 'problems block'} sending
+            </p>
+          ) : null}
+        </div>
       </div>
+      <CurlOutcome />
     </div>
   )
 }

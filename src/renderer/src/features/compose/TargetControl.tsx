@@ -1,0 +1,31 @@
+import { useId } from 'react'
+import type { Diagnosis, Finding } from '../../../../shared/diagnosis'
+import { useTarget, type TargetMode } from '../../stores/target'
+import { TagTargetField } from './TagTargetField'
+import { TokenField } from './TokenField'
+
+const MODES: { mode: TargetMode; label: string }[] = [
+  { mode: 'token', label: 'One token' },
+  { mode: 'tags', label: 'Tag expression' }
+]
+
+/** Where the push goes: one device token, or (previewed until fan-out arrives) the devices a tag expression picks. */
+export function TargetControl({ diagnosis, findings }: { diagnosis: Diagnosis; findings: Finding[] }) {
+  const id = useId()
+  const mode = useTarget((s) => s.mode)
+  const setMode = useTarget((s) => s.setMode)
+  return (
+    <fieldset className="target-control">
+      <legend>Target</legend>
+      <div className="segmented">
+        {MODES.map((m) => (
+          <label key={m.mode} className="segment" htmlFor={`${id}-${m.mode}`}>
+            <input id={`${id}-${m.mode}`} type="radio" name={`${id}-mode`} value={m.mode} checked={mode === m.mode} data-testid={`target-${m.mode}`} onChange={() => setMode(m.mode)} />
+            {m.label}
+          </label>
+        ))}
+      </div>
+      {mode === 'token' ? <TokenField diagnosis={diagnosis} findings={findings} /> : <TagTargetField />}
+    </fieldset>
+  )
+}

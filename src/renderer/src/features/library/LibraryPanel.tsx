@@ -1,0 +1,34 @@
+import { useId, useState } from 'react'
+import { panelId, TabBar, tabId } from '../../components/TabBar'
+import { AccountsView } from '../accounts/AccountsView'
+import { DevicesView } from '../devices/DevicesView'
+import { TemplatesView } from '../templates/TemplatesView'
+
+type View = 'devices' | 'templates' | 'accounts'
+
+/** The library in the sidebar: devices, templates and accounts, one at a time (only the shown one is rendered). */
+export function LibraryPanel() {
+  const prefix = useId().replace(/[^A-Za-z0-9_-]/g, '')
+  const [view, setView] = useState<View>('devices')
+
+  return (
+    <section className="sidebar-section library-panel" aria-label="Library">
+      <TabBar
+        idPrefix={prefix}
+        label="Library"
+        selected={view}
+        onSelect={setView}
+        tabs={[
+          { id: 'devices', label: 'Devices', testId: 'library-tab-devices' },
+          { id: 'templates', label: 'Templates', testId: 'library-tab-templates' },
+          { id: 'accounts', label: 'Accounts', testId: 'library-tab-accounts' }
+        ]}
+      />
+      {(['devices', 'templates', 'accounts'] as const).map((id) => (
+        <div key={id} role="tabpanel" id={panelId(prefix, id)} aria-labelledby={tabId(prefix, id)} className="library-tab-panel" hidden={view !== id}>
+          {view === id ? id === 'devices' ? <DevicesView /> : id === 'templates' ? <TemplatesView /> : <AccountsView /> : null}
+        </div>
+      ))}
+    </section>
+  )
+}
