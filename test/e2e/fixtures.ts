@@ -1,8 +1,6 @@
 import { test as base, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { dispatch } from '../../src/core/ipc-dispatch'
-import { silentLogger } from '../../src/core/ports'
-import { CHANNELS } from '../../src/shared/ipc-channels'
+import { bindRendererApi } from '../support/renderer-harness'
 import { serveDirectory } from '../support/static-server'
 import { createTestApp, type TestApp } from '../support/test-app'
 
@@ -30,18 +28,7 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
     await app.dispose()
   },
   pushdeck: async ({ page, app, rendererUrl }, use) => {
-    await page.exposeBinding('__pushdeckInvoke', (_source, channel: string, input: unknown) => dispatch(app.router, channel, input, silentLogger))
-    // Mirrors src/preload/index.ts: one named method per channel.
-    await page.addInitScript((channels: readonly string[]) => {
-      const invoke = (window as unknown as { __pushdeckInvoke: (c: string, i: unknown) => Promise<unknown> }).__pushdeckInvoke
-      const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
-      for (const channel of channels) {
-        const [domain, verb] = channel.split(':') as [string, string]
-        api[domain] ??= {}
-        api[domain][verb] = (input?: unknown) => invoke(channel, input)
-      }
-      ;(window as unknown as { api: unknown }).api = api
-    }, CHANNELS)
+    await bindRendererApi(page, app.router)
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     page.on('console', (message) => {

@@ -82,7 +82,7 @@ export const useProfiles = create<ProfilesState>()((set, get) => ({
       return
     }
     await api.profiles.activate({ id: result.value.id })
-    set({ saveLabel: null, error: null })
+    set({ saveLabel: null, error: null, menuOpen: false })
     await get().refresh()
   },
 

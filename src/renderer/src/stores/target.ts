@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { parseTagExpression } from '../../../shared/library/tag-expression'
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
+import { useDevices } from './devices'
 
 export type TargetMode = 'token' | 'tags'
 
@@ -24,6 +25,9 @@ interface TargetState {
 }
 
 export const GROUP_SEND_EXPLANATION = 'Sending to a group arrives with fan-out; pick one device to send now.'
+
+/** How many matching devices the preview names. */
+export const PREVIEW_NAMES = 8
 
 let sequence = 0
 
@@ -54,6 +58,9 @@ export const useTarget = create<TargetState>()((set, get) => ({
     const result = await api.devices.matching({ expression })
     if (mine !== sequence) return // a later keystroke asked again
     set(result.ok ? { matching: { expression, ...result.value }, error: null } : { matching: null, error: result.error })
+    // The preview names devices from the local list: read it again if main knows some it lacks.
+    const known = new Set(useDevices.getState().list.map((d) => d.id))
+    if (result.ok && result.value.ids.slice(0, PREVIEW_NAMES).some((id) => !known.has(id))) await useDevices.getState().refresh()
   }
 }))
 

@@ -2,9 +2,7 @@ import { useMemo } from 'react'
 import { ExpressionInput } from '../../components/ExpressionInput'
 import { countOf } from '../../lib/device-labels'
 import { useDevices } from '../../stores/devices'
-import { expressionProblem, useTarget } from '../../stores/target'
-
-const LISTED = 8
+import { expressionProblem, PREVIEW_NAMES, useTarget } from '../../stores/target'
 
 /** A tag expression as the target: the devices it picks (counted by main), or what is wrong with it as typed. */
 export function TagTargetField() {
@@ -18,7 +16,7 @@ export function TagTargetField() {
   const names = useMemo(() => {
     if (!current) return []
     const byId = new Map(list.map((d) => [d.id, d]))
-    return current.ids.slice(0, LISTED).map((id) => byId.get(id)).filter((d) => d !== undefined)
+    return current.ids.slice(0, PREVIEW_NAMES).map((id) => byId.get(id)).filter((d) => d !== undefined)
   }, [current, list])
 
   return (
@@ -38,7 +36,7 @@ export function TagTargetField() {
               {d.name} <span className="dim mono">{d.token.slice(0, 8)}…</span>
             </li>
           ))}
-          {current.count > LISTED ? <li className="dim">and {(current.count - LISTED).toLocaleString('en-US')} more</li> : null}
+          {current.count > PREVIEW_NAMES ? <li className="dim">and {(current.count - PREVIEW_NAMES).toLocaleString('en-US')} more</li> : null}
         </ul>
       ) : null}
     </div>
