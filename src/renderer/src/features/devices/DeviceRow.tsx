@@ -1,9 +1,9 @@
 import type { MouseEvent } from 'react'
 import { DEVICE_KIND_LABELS, type SavedDevice } from '../../../../shared/domain'
-import { ENVIRONMENT_LABELS } from '../../../../shared/environments'
 import { TagChips } from '../../components/TagChips'
 import { DEVICE_KIND_SHORT, lastResultLabel } from '../../lib/device-labels'
 import { formatDateTime } from '../../lib/format'
+import { ENVIRONMENT_OPTION_LABELS } from '../../lib/send-option-labels'
 import { relativeTime } from '../../lib/relative-time'
 import { useDeviceEditor } from '../../stores/device-editor'
 import { useDeviceView } from '../../stores/device-view'
@@ -70,11 +70,12 @@ export function DeviceRow({ device, active, selected, expanded, accountName, now
           <span className="kind-badge" title={DEVICE_KIND_LABELS[device.kind]}>
             {DEVICE_KIND_SHORT[device.kind]}
           </span>
-          <span className={`env-tag env-${device.environment}`}>{ENVIRONMENT_LABELS[device.environment]}</span>
+          <span className={`env-tag env-${device.environment}`}>{ENVIRONMENT_OPTION_LABELS[device.environment]}</span>
         </span>
         <TagChips tags={device.tags} testId="device-tags" />
         {accountName ? (
           <span className="device-account" title="Account">
+            <span className="visually-hidden">Account: </span>
             {accountName}
           </span>
         ) : null}
