@@ -30,8 +30,10 @@ test('a tag expression as the target previews the matching devices; Send explain
   await expect(page.getByTestId('result')).toContainText('Send a push to see')
   expect(await app.emulator.requests()).toHaveLength(0)
 
-  // Back to one token: the demo device is still there, and Send works again.
-  await page.getByTestId('target-token').check()
+  // Choosing a device is choosing one token: compose switches back, and Send works again.
+  await page.getByRole('button', { name: 'Demo iPhone', exact: true }).click()
+  await expect(page.getByTestId('target-token')).toBeChecked()
+  await expect(page.getByTestId('device-token')).not.toHaveValue('')
   await expect(page.getByTestId('send-group-note')).toHaveCount(0)
   await send.click()
   await expect(page.getByTestId('result-status')).toHaveText('200')

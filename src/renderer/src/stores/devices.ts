@@ -7,6 +7,7 @@ import { api } from '../api'
 import { useCompose } from './compose'
 import { currentDiagnosis } from './diagnosis'
 import { useRequiredFields } from './required-fields'
+import { useTarget } from './target'
 
 /** What "Save as device" would save: the name typed and compose's token, bundle ID and environment. */
 interface SaveInput {
@@ -53,7 +54,11 @@ export const useDevices = create<DevicesState>()((set, get) => ({
     else set({ loadError: result.error })
   },
 
-  use: (device) => useCompose.getState().applyDevice(device),
+  // A device is one token: compose switches to the one-token target to show it.
+  use: (device) => {
+    useTarget.getState().setMode('token')
+    useCompose.getState().applyDevice(device)
+  },
 
   setSaveName: (saveName) => set({ saveName }),
 
