@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures'
 import { randomToken, seedDevice, value } from './library-helpers'
+import { crampedSelects } from './layout'
 
 function bracketed(token: string): string {
   return `<${token.match(/.{8}/g)!.join(' ')}>`
@@ -227,4 +228,29 @@ test('with 3,000 devices only the rows in view are in the DOM, and scrolling rea
   await page.getByTestId('device-tag-filter').fill('odd')
   await expect(page.getByTestId('device-tag-filter-count')).toHaveText('1,500 devices match')
   await expect(page.getByTestId('device-row').first()).toContainText('Bulk device 0001')
+})
+
+test('at 1000×700 no new select is cramped; the editor works from the keyboard and gives focus back', async ({ pushdeck: page, app }) => {
+  value(await app.router['accounts:save']({ name: 'a-rather-long-account-name@example.com' }))
+  await seedDevice(app, { name: 'Keyboard phone', kind: 'liveactivity' })
+  await page.setViewportSize({ width: 1000, height: 700 })
+  await page.reload()
+  await page.getByTestId('device-filters-toggle').click()
+  await page.getByRole('checkbox', { name: 'Select Keyboard phone' }).check()
+  await expect(page.getByTestId('bulk-account')).toBeVisible()
+  expect(await crampedSelects(page)).toEqual([])
+
+  const edit = page.getByRole('button', { name: 'Edit Keyboard phone' })
+  await edit.focus()
+  await page.keyboard.press('Enter')
+  const editor = page.getByTestId('device-editor')
+  await expect(editor.getByLabel('Kind')).toHaveValue('liveactivity')
+  expect(await crampedSelects(page)).toEqual([])
+  await expect(editor.getByLabel('Name')).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(editor.getByLabel('Device token')).toBeFocused()
+  await page.keyboard.type(' ')
+  await page.keyboard.press('Escape')
+  await expect(editor).toHaveCount(0)
+  await expect(edit).toBeFocused()
 })

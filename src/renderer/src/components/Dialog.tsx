@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react'
 
 interface Props {
   title: string
@@ -11,7 +11,7 @@ interface Props {
 
 /**
  * A modal <dialog>: the browser traps focus in it, Escape closes it, and focus returns to where
- * it was. Mount it to open it; unmount it to close it.
+ * it was. It opens with focus in its first field. Mount it to open it; unmount it to close it.
  */
 export function Dialog({ title, onClose, children, testId, wide }: Props) {
   const id = useId()
@@ -21,12 +21,18 @@ export function Dialog({ title, onClose, children, testId, wide }: Props) {
     onCloseRef.current = onClose
   }, [onClose])
 
-  useEffect(() => {
+  // A layout effect: its cleanup runs while the dialog is still in the document, so closing it
+  // there hands focus back to the control that opened it.
+  useLayoutEffect(() => {
     const dialog = ref.current
     if (!dialog) return
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!dialog.open) dialog.showModal()
+    // Start in the first field, not on Close: the dialog is opened to fill it in.
+    dialog.querySelector<HTMLElement>('.dialog-body :is(input, textarea, select, button):not([disabled])')?.focus()
     return () => {
       if (dialog.open) dialog.close()
+      if (opener?.isConnected) opener.focus()
     }
   }, [])
 
