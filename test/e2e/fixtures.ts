@@ -1,6 +1,6 @@
 import { test as base, type Page } from '@playwright/test'
 import { join } from 'node:path'
-import { bindRendererApi } from '../support/renderer-harness'
+import { bindRendererApi, bindRendererEvents } from '../support/renderer-harness'
 import { serveDirectory } from '../support/static-server'
 import { createTestApp, type TestApp } from '../support/test-app'
 
@@ -29,6 +29,7 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
   },
   pushdeck: async ({ page, app, rendererUrl }, use) => {
     await bindRendererApi(page, app.router)
+    const stopEvents = bindRendererEvents(page, app.events)
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     page.on('console', (message) => {
@@ -36,6 +37,7 @@ export const test = base.extend<Fixtures, { rendererUrl: string }>({
     })
     await page.goto(rendererUrl)
     await use(page)
+    stopEvents()
     if (errors.length > 0) throw new Error(`The page logged errors:\n${errors.join('\n')}`)
   }
 })

@@ -3,6 +3,8 @@ import { dispatch } from '../../src/core/ipc-dispatch'
 import { silentLogger } from '../../src/core/ports'
 import type { Router } from '../../src/core/router'
 import { CHANNELS } from '../../src/shared/ipc-channels'
+import { EVENT_NAMES } from '../../src/shared/events'
+import type { EventHub } from '../../src/core/event-hub'
 
 /** The flags Chromium runs with in the e2e tests and the benchmarks (see playwright.config.ts). */
 export const CHROMIUM_ARGS = [
@@ -26,14 +28,44 @@ export const CHROMIUM_ARGS = [
  */
 export async function bindRendererApi(page: Pick<Page, 'exposeBinding' | 'addInitScript'>, router: Router): Promise<void> {
   await page.exposeBinding('__pushdeckInvoke', async (_source, channel: string, input: unknown) => JSON.stringify(await dispatch(router, channel, input, silentLogger)))
-  await page.addInitScript((channels: readonly string[]) => {
-    const invoke = (window as unknown as { __pushdeckInvoke: (c: string, i: unknown) => Promise<string> }).__pushdeckInvoke
-    const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
-    for (const channel of channels) {
-      const [domain, verb] = channel.split(':') as [string, string]
-      api[domain] ??= {}
-      api[domain][verb] = async (input?: unknown) => JSON.parse(await invoke(channel, input)) as unknown
-    }
-    ;(window as unknown as { api: unknown }).api = api
-  }, CHANNELS)
+  await page.addInitScript(
+    ({ channels, eventNames }: { channels: readonly string[]; eventNames: readonly string[] }) => {
+      const invoke = (window as unknown as { __pushdeckInvoke: (c: string, i: unknown) => Promise<string> }).__pushdeckInvoke
+      const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+      for (const channel of channels) {
+        const [domain, verb] = channel.split(':') as [string, string]
+        api[domain] ??= {}
+        api[domain][verb] = async (input?: unknown) => JSON.parse(await invoke(channel, input)) as unknown
+      }
+      // Events main would send with webContents.send: delivered by bindRendererEvents through
+      // window.__pushdeckEvent, then fanned out to the page's subscribers, as the preload does.
+      const listeners = new Map<string, Set<(payload: unknown) => void>>()
+      const events: Record<string, (listener: (payload: unknown) => void) => () => void> = {}
+      for (const name of eventNames) {
+        listeners.set(name, new Set())
+        events[name] = (listener) => {
+          listeners.get(name)!.add(listener)
+          return () => listeners.get(name)!.delete(listener)
+        }
+      }
+      ;(window as unknown as { __pushdeckEvent: (name: string, json: string) => void }).__pushdeckEvent = (name, json) => {
+        for (const listener of listeners.get(name) ?? []) listener(JSON.parse(json))
+      }
+      ;(window as unknown as { api: unknown }).api = { ...api, events }
+    },
+    { channels: CHANNELS, eventNames: EVENT_NAMES }
+  )
+}
+
+/**
+ * Forwards the app's events to the page, as src/main/forward-event.ts forwards them to the
+ * window. Returns the unsubscribe. Events raised while the page navigates are dropped, as they
+ * would be for a window that is reloading.
+ */
+export function bindRendererEvents(page: Pick<Page, 'evaluate'>, events: EventHub): () => void {
+  return events.subscribe((name, payload) => {
+    page
+      .evaluate(([eventName, json]) => (window as unknown as { __pushdeckEvent?: (n: string, j: string) => void }).__pushdeckEvent?.(eventName, json), [name, JSON.stringify(payload)] as const)
+      .catch(() => {})
+  })
 }
