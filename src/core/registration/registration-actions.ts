@@ -54,7 +54,8 @@ export class RegistrationActions {
   opened(body: OpenedBody): ActionResult<OpenedResponse> {
     const token = normaliseDeviceToken(body.token)
     if (!token.ok) return refuse('token', token.problem.message, token.problem.fix)
-    const entry = body.apnsId !== undefined ? this.byApnsId(body.apnsId) : this.byNotificationId(body.notificationId!, token.token)
+    // The apns-id first; the payload's notificationId when that finds nothing (or was not sent).
+    const entry = (body.apnsId !== undefined ? this.byApnsId(body.apnsId) : null) ?? (body.notificationId !== undefined ? this.byNotificationId(body.notificationId, token.token) : null)
     const device = this.devices.findByToken(token.token)
     if (!entry && !device) return ok({ recorded: false, historyId: null, deviceId: null })
     const tap = { at: this.now().toISOString(), action: body.action ?? DEFAULT_TAP_ACTION }
