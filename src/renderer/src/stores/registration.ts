@@ -59,7 +59,13 @@ export const useRegistration = create<RegistrationState>()((set, get) => {
     },
     hide: () => set({ open: false, copied: null }),
     load: () => take(api.registration.status()),
-    configure: (patch) => take(api.registration.configure(patch)),
+    configure: async (patch) => {
+      // The switch moves at once; main's answer then replaces it (or an error puts it back).
+      const before = get().status
+      if (before) set({ status: { ...before, settings: { ...before.settings, ...patch } } })
+      await take(api.registration.configure(patch))
+      if (get().error && before) set({ status: before })
+    },
     setPortText: (portText) => set({ portText }),
     applyPort: async () => {
       const problem = portProblem(get().portText)
