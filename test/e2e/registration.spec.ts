@@ -48,12 +48,17 @@ test('an app registers itself: enabled in the pairing panel, its POST shows up i
   expect((await post(`${url}/v1/register`, secret, { token: randomToken(), bundleId: 'com.example.pushdemo', environment: 'sandbox' })).status).toBe(401)
 })
 
-test('a tap the app reports after a real send to the emulator shows on the device as "Tapped at"', async ({ pushdeck: page, app }) => {
-  const setup = value(await app.router['demo:setup'](undefined))
-  const device = setup.devices[0]!
-  await page.reload()
-  const row = page.getByTestId('device-row').filter({ hasText: device.name }).first()
-  await expect(row).toBeVisible()
+test('a tap the app reports after a real send to the emulator shows on the result and the device as "Tapped at"', async ({ pushdeck: page, app }) => {
+  await page.getByTestId('demo-setup').click()
+  await expect(page.getByTestId('environment-select')).toHaveValue('emulator')
+  const device = value(await app.router['devices:list'](undefined)).find((d) => d.name === 'Demo iPhone')!
+  const row = page.getByTestId('device-row').filter({ hasText: 'Demo iPhone' }).first()
+  await row.getByRole('button', { name: 'Demo iPhone', exact: true }).click()
+  await page.getByTestId('bundle-id').fill('dev.pushdeck.demo')
+  await page.getByTestId('send-button').click()
+  await expect(page.getByTestId('result-status')).toHaveText(/200/)
+  const apnsId = (await page.getByTestId('result-apns-id').innerText()).match(/[0-9a-f-]{36}/)![0]
+  await expect(page.getByTestId('result-tapped-at')).toHaveCount(0)
   await expect(row.getByTestId('device-last-tap')).toHaveCount(0)
 
   await page.getByTestId('pairing-open').click()
@@ -62,15 +67,13 @@ test('a tap the app reports after a real send to the emulator shows on the devic
   const secret = await page.getByTestId('pairing-secret').inputValue()
   await page.keyboard.press('Escape')
 
-  const sent = value(
-    await app.router['push:send']({ credentialId: setup.credential.id, environment: 'emulator', deviceToken: device.token, bundleId: 'dev.pushdeck.demo', pushType: 'alert', priority: 10, payloadText: '{"aps":{"alert":"Tap me"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '' })
-  )
-  expect(sent.outcome).toBe('accepted')
-  const tapped = await post(`${url}/v1/opened`, secret, { apnsId: sent.apnsId!.toUpperCase(), token: device.token, action: 'com.apple.UNNotificationDefaultActionIdentifier' })
-  expect(await tapped.json()).toMatchObject({ recorded: true, historyId: sent.historyId })
+  // As the Swift snippet reports it: the identifier in upper case, the default action.
+  const tapped = await post(`${url}/v1/opened`, secret, { apnsId: apnsId.toUpperCase(), token: device.token, action: 'com.apple.UNNotificationDefaultActionIdentifier' })
+  expect(await tapped.json()).toMatchObject({ recorded: true, deviceId: device.id })
 
+  await expect(page.getByTestId('result-tapped-at')).toContainText('(opened)')
   await expect(row.getByTestId('device-last-tap')).toContainText('Tapped at')
   await expect(row.getByTestId('device-last-tap')).toHaveAttribute('title', /opened/)
   const history = value(await app.router['history:query']({}))
-  expect(history.items.find((s) => s.id === sent.historyId)?.tappedAt).toBeTruthy()
+  expect(history.items.find((s) => s.apnsId === apnsId)?.tappedAt).toBeTruthy()
 })

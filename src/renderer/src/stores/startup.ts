@@ -6,6 +6,7 @@ import { followDeviceChanges, useDevices } from './devices'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
 import { useRegistration } from './registration'
+import { followReportedTaps } from './result'
 import { useTemplates } from './templates'
 
 /** Fills every cache from main once, when the window opens, then applies the active profile. */
@@ -26,6 +27,7 @@ export async function loadEverything(): Promise<void> {
 /** Caches refreshed when main says something changed behind the window's back. */
 export function followMainChanges(): () => void {
   const stopDevices = followDeviceChanges()
+  const stopTaps = followReportedTaps()
   // A registering app may name an account that did not exist yet.
   const stopAccounts = api.events['library:changed']((change) => {
     if (change.devices) void useAccounts.getState().refresh()
@@ -33,5 +35,6 @@ export function followMainChanges(): () => void {
   return () => {
     stopDevices()
     stopAccounts()
+    stopTaps()
   }
 }
