@@ -247,6 +247,18 @@ describe('registration endpoint over HTTP on loopback', () => {
     expect((await fetch(`${status.urls[0]}/v1/register`).catch((e: Error) => e)) instanceof Error).toBe(true)
   })
 
+  it('a secret the keychain can no longer unseal (a restored backup) is replaced at launch, never used', async () => {
+    const first = newApp()
+    const { secret } = await enableRegistration(first)
+    await first.registration.stop()
+    const restored = newApp({ secrets: createTestSecretBox() }, first.dataDir)
+    const status = await restored.registration.start()
+    expect(status.state).toBe('listening')
+    expect(status.secret).not.toBe(secret)
+    expect((await post(`${status.urls[0]}/v1/register`, secret, registration(token()))).status).toBe(401)
+    expect((await post(`${status.urls[0]}/v1/register`, status.secret, registration(token()))).status).toBe(200)
+  })
+
   it('a port in use is named with the fix, bad ports are refused by the contract, and a freed port recovers', async () => {
     const app = newApp()
     const blocker = createServer()

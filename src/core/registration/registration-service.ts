@@ -27,6 +27,8 @@ export class RegistrationService {
   private listening: Listening | null = null
   private error: RegistrationStatus['error'] = null
   private readonly limiter: RateLimiter
+  /** undefined: not unsealed yet; null: none, or it could not be unsealed. */
+  private unsealed: string | null | undefined = undefined
   /** Serialises start/stop, so two quick configure calls cannot both bind. */
   private queue: Promise<unknown> = Promise.resolve()
 
@@ -89,8 +91,14 @@ export class RegistrationService {
     const settings = this.settings.read()
     if (!settings.enabled) return this.status()
     if (this.secret() === null) {
-      this.error = { message: 'The pairing secret could not be read, so the endpoint is off.', hint: 'Regenerate the secret, then paste the new snippet into your app.' }
-      return this.status()
+      // Sealed under another OS key (a restored backup) or never made: an unreadable secret is
+      // useless, so a new one replaces it and the panel shows it for a fresh snippet.
+      const created = this.storeSecret(newPairingSecret())
+      if (!created.ok) {
+        this.error = { message: created.error.message, hint: created.error.hint ?? '' }
+        return this.status()
+      }
+      this.logger.warn('registration endpoint: the saved pairing secret could not be read, so a new one was made')
     }
     const host = settings.lan ? '0.0.0.0' : '127.0.0.1'
     const server = createRegistrationServer({ secret: () => this.secret(), actions: this.actions, limiter: this.limiter, logger: this.logger })
@@ -116,15 +124,17 @@ export class RegistrationService {
     })
   }
 
+  /** Unsealed once and kept in main's memory: every request compares against it. */
   private secret(): string | null {
+    if (this.unsealed !== undefined) return this.unsealed
     const { sealed } = this.sealed.read()
     if (sealed === null || !this.secrets.isAvailable()) return null
     try {
-      return this.secrets.decrypt(sealed)
+      this.unsealed = this.secrets.decrypt(sealed)
     } catch {
-      // Sealed under another OS key (a restored backup): unusable, and regenerating replaces it.
-      return null
+      this.unsealed = null
     }
+    return this.unsealed
   }
 
   private storeSecret(secret: string): Result<null> {
@@ -132,6 +142,7 @@ export class RegistrationService {
       return fail('registration.no-encryption', 'Pushdeck cannot protect the pairing secret: this system offers no encryption for stored secrets.', 'Unlock or set up the system keychain (on Linux: a Secret Service such as GNOME Keyring), then try again.')
     }
     this.sealed.write({ sealed: this.secrets.encrypt(secret) })
+    this.unsealed = secret
     return ok(null)
   }
 
