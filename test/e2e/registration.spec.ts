@@ -2,7 +2,7 @@ import { post } from '../support/registration-client'
 import { expect, test } from './fixtures'
 import { randomToken, value } from './library-helpers'
 
-test('an app registers itself: enabled in the pairing panel, its POST shows up in the device list without a reload', async ({ pushdeck: page, app }) => {
+test('an app registers itself: enabled in the pairing panel, its POST shows up in the device list without a reload', async ({ pushdeck: page }) => {
   await page.getByTestId('pairing-open').click()
   const panel = page.getByTestId('pairing-dialog')
   await expect(panel.getByTestId('pairing-state')).toContainText('Off')
