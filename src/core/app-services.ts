@@ -23,6 +23,11 @@ import { openRecovering } from './persistence/recovering-open'
 import type { KeyValueFile, Logger, SecretBox } from './ports'
 import { defaultEndpoints, PushService, type EndpointResolver } from './push-service'
 import { createRouter, type Router } from './router'
+import { TapStore } from './history/tap-store'
+import { RateLimiter, type RateLimitOptions } from './registration/rate-limiter'
+import { RegistrationActions } from './registration/registration-actions'
+import { RegistrationService } from './registration/registration-service'
+import { defaultRegistrationSettings, registrationSettingsSchema, sealedSecretSchema } from './registration/registration-settings'
 
 export interface AppServicesOptions {
   /** The app-data folder: store files and the emulator's TLS identity live here. */
@@ -36,6 +41,8 @@ export interface AppServicesOptions {
   endpoints?: EndpointResolver
   /** How long a stream may stay silent before the send fails; tests shorten it. */
   requestTimeoutMs?: number
+  /** The self-registration endpoint: tests use port 0 (any free port) and a small rate limit. */
+  registration?: { defaultPort?: number; rateLimit?: RateLimitOptions }
 }
 
 export interface AppServices {
@@ -44,6 +51,7 @@ export interface AppServices {
   events: EventHub
   fanout: FanoutService
   emulator: LocalEmulator
+  registration: RegistrationService
   /** After sleep or a network change node-apn keeps dead sessions; drop them (C-22). */
   dropConnections(): void
   shutdown(): Promise<void>
@@ -69,6 +77,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const deviceFile = open('devices', 'saved devices')
   const libraryFile = open('library', 'templates, accounts and profiles')
   const settingsFile = open('settings', 'settings')
+  const registrationFile = open('registration', 'device registration settings')
 
   const credentials = new CredentialService(
     new StoredDocument(credentialFile, 'credentials', { schema: storedCredentialsSchema, empty: () => [], onInvalid: report, salvage: validEntries(storedCredentialSchema) }),
@@ -93,10 +102,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const sender = new PushSender(pool, tap, options.logger)
   const history = new HistoryStore(join(options.dataDir, 'history'))
   for (const notice of history.notices) report(notice)
+  const taps = new TapStore(join(options.dataDir, 'history'))
+  for (const notice of taps.notices) report(notice)
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
   const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
   const events = new EventHub()
   const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger)
+  const registration = new RegistrationService(
+    new StoredDocument(registrationFile, 'endpoint', { schema: registrationSettingsSchema, empty: () => defaultRegistrationSettings(options.registration?.defaultPort), onInvalid: report }),
+    new StoredDocument(registrationFile, 'secret', { schema: sealedSecretSchema, empty: () => ({ sealed: null }), onInvalid: report }),
+    options.secrets,
+    new RegistrationActions(devices, accounts, history, taps, events.emit),
+    options.logger,
+    { limiter: options.registration?.rateLimit ? new RateLimiter(options.registration.rateLimit) : undefined }
+  )
 
   if (!librarySettings.read().startersSeeded) {
     templates.seedStarters()
@@ -111,14 +130,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   accounts.list()
   profiles.list()
   demo.status()
+  // Listening again if the user left it on; a port now taken shows in the pairing panel.
+  void registration.start()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices], taps, registration }),
     emulator,
+    registration,
     events,
     fanout,
     dropConnections: () => pool.dropSessions(),
     shutdown: async () => {
+      await registration.stop()
       history.close()
       await pool.shutdown()
       await emulator.stop()

@@ -15,6 +15,8 @@ import { historyToCsv } from './history/history-export'
 import { queryHistory } from './history/history-query'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
+import type { TapStore } from './history/tap-store'
+import type { RegistrationService } from './registration/registration-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
 export type Router = {
@@ -35,6 +37,8 @@ export interface RouterServices {
   push: PushService
   emulator: LocalEmulator
   notices: () => string[]
+  taps: TapStore
+  registration: RegistrationService
 }
 
 export function createRouter(s: RouterServices): Router {
@@ -80,24 +84,31 @@ export function createRouter(s: RouterServices): Router {
     'fanout:start': (input) => s.fanout.start(input),
     'fanout:cancel': (input) => s.fanout.cancel(input.runId),
     'fanout:status': (input) => s.fanout.snapshot(input.runId),
-    'history:query': (input) => ok(queryHistory(s.history.summaries(), input)),
+    'history:query': (input) => {
+      const page = queryHistory(s.history.summaries(), input)
+      return ok({ total: page.total, items: page.items.map((summary) => s.taps.withTap(summary)) })
+    },
     'history:get': (input) => {
       const entry = s.history.get(input.id)
-      return entry ? ok(entry) : fail('history.not-found', 'That history entry is no longer kept (it was rotated out).')
+      return entry ? ok(s.taps.withTapEntry(entry)) : fail('history.not-found', 'That history entry is no longer kept (it was rotated out).')
     },
     'history:export': (input) => {
       const { items } = queryHistory(s.history.summaries(), { ...input.query, offset: 0, limit: Number.MAX_SAFE_INTEGER })
-      const entries = items.map((summary) => s.history.get(summary.id)).filter((e): e is NonNullable<typeof e> => e !== null)
+      const entries = items.map((summary) => s.history.get(summary.id)).map((e) => (e ? s.taps.withTapEntry(e) : e)).filter((e): e is NonNullable<typeof e> => e !== null)
       const stamp = new Date().toISOString().slice(0, 10)
       return ok(input.format === 'csv'
         ? { fileName: `pushdeck-history-${stamp}.csv`, text: historyToCsv(entries), count: entries.length }
         : { fileName: `pushdeck-history-${stamp}.json`, text: JSON.stringify(entries, null, 2) + '\n', count: entries.length })
     },
+    'history:taps': (input) => ok(s.taps.forApnsIds(input.apnsIds)),
     'emulator:inbox': async () => ok({ running: s.emulator.isRunning, requests: await s.emulator.requests(), faults: await s.emulator.pendingFaults() }),
     'emulator:injectFault': (input) => s.emulator.injectFault(input.target, input.fault),
     'emulator:clearFaults': async () => {
       await s.emulator.clearFaults()
       return ok(null)
-    }
+    },
+    'registration:status': () => ok(s.registration.status()),
+    'registration:configure': (input) => s.registration.configure(input),
+    'registration:regenerateSecret': () => s.registration.regenerateSecret()
   }
 }

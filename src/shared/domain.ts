@@ -81,6 +81,8 @@ export interface SavedDevice {
   /** Set from a 410 answer: APNs says the token is inactive since this time (ISO 8601). */
   unregisteredAt: string | null
   lastResult: LastResult | null
+  /** The last tap the app reported for a push to this device (POST /v1/opened). */
+  lastTap?: { at: string; action: string } | null
 }
 
 /** A user account of the app under test (e.g. "qa+ios@example.com"); devices belong to at most one. */

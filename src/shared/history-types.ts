@@ -1,6 +1,7 @@
 import type { Environment } from './environments'
 import type { SendOutcome, SentRequest } from './domain'
 import type { PushType } from './push-types'
+import type { TapInfo } from './tap-rate'
 
 /**
  * One send as the history keeps it: the full request as it went on the wire (headers, payload,
@@ -29,6 +30,8 @@ export interface HistoryEntry {
     attempts: number
     explanation: string
   }
+  /** The app reported the user opened this push (POST /v1/opened); joined from the taps log, never stored in the entry. */
+  tap?: TapInfo | null
 }
 
 /** What the history list shows and filters on; the full entry is read on demand. */
@@ -42,6 +45,9 @@ export type HistorySummary = Pick<HistoryEntry, 'id' | 'at' | 'runId' | 'environ
   apnsId: string | null
   apnsUniqueId: string | null
   latencyMs: number
+  /** When the app reported this push opened, and with which action; absent or null when not (yet). */
+  tappedAt?: string | null
+  tapAction?: string | null
 }
 
 export interface HistoryQuery {

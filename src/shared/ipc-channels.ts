@@ -44,9 +44,13 @@ export const CHANNELS = [
   'history:query',
   'history:get',
   'history:export',
+  'history:taps',
   'emulator:inbox',
   'emulator:injectFault',
-  'emulator:clearFaults'
+  'emulator:clearFaults',
+  'registration:status',
+  'registration:configure',
+  'registration:regenerateSecret'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

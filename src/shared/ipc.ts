@@ -12,6 +12,8 @@ import type { Channel } from './ipc-channels'
 import { PRIORITIES, PUSH_TYPES } from './push-types'
 import type { Result } from './result'
 import { MAX_COLLAPSE_ID_INPUT } from './diagnosis/header-checks'
+import { MAX_REGISTRATION_PORT, MIN_REGISTRATION_PORT, type RegistrationStatus } from './registration/types'
+import type { TapInfo } from './tap-rate'
 
 /** The whole renderer <-> main contract: every channel's input schema and output type. */
 
@@ -171,6 +173,14 @@ export const historyQuerySchema = z
   })
   .strict()
 
+export const registrationConfigureSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    port: z.number().int().min(MIN_REGISTRATION_PORT, `use a port from ${MIN_REGISTRATION_PORT} up`).max(MAX_REGISTRATION_PORT).optional(),
+    lan: z.boolean().optional()
+  })
+  .strict()
+
 export const contract = {
   'app:notices': channel(none, output<string[]>()),
   'credentials:list': channel(none, output<CredentialSummary[]>()),
@@ -213,9 +223,13 @@ export const contract = {
   'history:query': channel(historyQuerySchema, output<{ total: number; items: HistorySummary[] }>()),
   'history:get': channel(id, output<HistoryEntry>()),
   'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),
+  'history:taps': channel(z.object({ apnsIds: z.array(z.string().max(100)).max(100_000) }).strict(), output<Record<string, TapInfo>>()),
   'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),
   'emulator:injectFault': channel(injectFaultSchema, output<null>()),
-  'emulator:clearFaults': channel(none, output<null>())
+  'emulator:clearFaults': channel(none, output<null>()),
+  'registration:status': channel(none, output<RegistrationStatus>()),
+  'registration:configure': channel(registrationConfigureSchema, output<RegistrationStatus>()),
+  'registration:regenerateSecret': channel(none, output<RegistrationStatus>())
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Both directions: every contract key is a listed channel and every listed channel has a schema.

@@ -18,6 +18,8 @@ export function createTestApp(overrides: Partial<AppServicesOptions> = {}, dataD
     secrets: createTestSecretBox(),
     openStore: (name) => openConfStore(dir, name),
     logger: silentLogger,
+    // Any free port, so parallel runs never collide on the registration endpoint.
+    registration: { defaultPort: 0 },
     ...overrides
   })
   return {

@@ -29,6 +29,13 @@ export class AccountService {
     return ok(account)
   }
 
+  /** The account with this name (without case), created when there is none: how a registering app names its user. */
+  findOrCreate(name: string): Result<Account> {
+    const wanted = name.trim().toLowerCase()
+    const existing = this.document.read().find((a) => a.name.toLowerCase() === wanted)
+    return existing ? ok(existing) : this.save({ name })
+  }
+
   update(id: string, patch: { name?: string; notes?: string }): Result<Account> {
     const all = this.document.read()
     const existing = all.find((a) => a.id === id)

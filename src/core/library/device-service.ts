@@ -156,6 +156,43 @@ export class DeviceService {
     return ok(this.document.read().filter((d) => matchesTags(parsed.expression, new Set(d.tags))))
   }
 
+  /**
+   * A device that registered itself (POST /v1/register): added, or updated when its normalised
+   * token is saved already. Tags are merged, never dropped; an absent name or account keeps the
+   * saved one. Synchronous from read to write, so two registrations of one token cannot both add.
+   */
+  register(input: SaveDeviceInput): Result<{ device: SavedDevice; created: boolean }> {
+    const token = normaliseDeviceToken(input.token)
+    if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
+    const existing = this.findByToken(token.token)
+    if (!existing) {
+      const saved = this.save({ ...input, token: token.token })
+      return saved.ok ? ok({ device: saved.value, created: true }) : saved
+    }
+    const patch: DevicePatch = {
+      bundleId: input.bundleId,
+      environment: input.environment,
+      tags: tidyTags([...existing.tags, ...(input.tags ?? [])]),
+      ...(input.name.trim() ? { name: input.name } : {}),
+      ...(input.accountId ? { accountId: input.accountId } : {})
+    }
+    const unchanged =
+      patch.bundleId!.trim() === existing.bundleId &&
+      patch.environment === existing.environment &&
+      patch.tags!.join(' ') === existing.tags.join(' ') &&
+      (patch.name === undefined || patch.name.trim() === existing.name) &&
+      (patch.accountId === undefined || patch.accountId === existing.accountId)
+    if (unchanged) return ok({ device: existing, created: false })
+    const updated = this.update(existing.id, patch)
+    return updated.ok ? ok({ device: updated.value, created: false }) : updated
+  }
+
+  /** The app reported a push to this device opened. */
+  recordTap(token: string, tap: { at: string; action: string }): SavedDevice | null {
+    this.patchByToken(token, (d) => ({ ...d, lastTap: tap }))
+    return this.findByToken(token)
+  }
+
   /** A 410 marks the saved device, never deletes it (C-23): the user decides. */
   markUnregistered(token: string, since: string): void {
     this.patchByToken(token, (d) => ({ ...d, unregisteredAt: since }))

@@ -18,7 +18,9 @@ export const savedDeviceSchema = z.object({
   unregisteredAt: z.string().nullable(),
   lastResult: z
     .object({ at: z.string(), outcome: z.enum(['accepted', 'rejected', 'failed']), status: z.number().nullable(), reason: z.string().nullable() })
-    .nullable()
+    .nullable(),
+  // Optional, so devices saved before tap reports existed read unchanged (no migration needed).
+  lastTap: z.object({ at: z.string(), action: z.string() }).nullable().optional()
 })
 export const savedDevicesSchema = z.array(savedDeviceSchema)
 

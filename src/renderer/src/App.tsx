@@ -2,6 +2,7 @@ import { ComposePanel } from './features/compose/ComposePanel'
 import { DemoBanner } from './features/demo/DemoBanner'
 import { LibraryMenu } from './features/library/LibraryMenu'
 import { NoticeBar } from './features/notices/NoticeBar'
+import { PairingButton } from './features/registration/PairingButton'
 import { ResultPanel } from './features/result/ResultPanel'
 import { Sidebar } from './features/Sidebar'
 
@@ -12,6 +13,7 @@ export function App() {
       <header className="toolbar">
         <h1 className="app-title">Pushdeck</h1>
         <LibraryMenu />
+        <PairingButton />
       </header>
       <DemoBanner />
       <NoticeBar />

@@ -2,7 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { startClock } from './stores/clock'
-import { loadEverything } from './stores/startup'
+import { followMainChanges, loadEverything } from './stores/startup'
 import './styles/index.css'
 
 // A file dropped anywhere but a drop zone would make the window navigate to it: take over the
@@ -22,5 +22,6 @@ createRoot(root).render(
   </StrictMode>
 )
 
+followMainChanges()
 void loadEverything()
 startClock()

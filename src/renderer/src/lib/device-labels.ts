@@ -18,3 +18,10 @@ export function lastResultLabel(result: LastResult): string {
 export function countOf(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
 }
+
+/** How a reported tap reads: the user opened the push, dismissed it, or chose an action button. */
+export function tapActionLabel(action: string): string {
+  if (action === 'com.apple.UNNotificationDefaultActionIdentifier') return 'opened'
+  if (action === 'com.apple.UNNotificationDismissActionIdentifier') return 'dismissed'
+  return `action ${action}`
+}

@@ -23,3 +23,11 @@ export function formatClockTime(ms: number): string {
 export function shortenDevicePath(path: string): string {
   return path.replace(/^(\/3\/device\/)([^/?]{20,})/, (_, prefix: string, token: string) => `${prefix}${token.slice(0, 8)}…${token.slice(-6)}`)
 }
+
+/** Short enough for a one-line row: the time alone today, the date and time otherwise. */
+export function formatCompactDateTime(iso: string, now: number): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  const sameDay = new Date(now).toDateString() === date.toDateString()
+  return sameDay ? date.toLocaleTimeString(undefined, { timeStyle: 'short' }) : date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
+}

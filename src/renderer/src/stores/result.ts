@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import type { SendRequest, SendResult } from '../../../shared/domain'
 import { otherAppleEnvironment } from '../../../shared/environments'
 import type { AppError } from '../../../shared/result'
+import type { TapInfo } from '../../../shared/tap-rate'
 import { api } from '../api'
 import { useCompose } from './compose'
 import { deviceForToken, useDevices } from './devices'
@@ -18,8 +19,12 @@ interface ResultState {
   request: SendRequest | null
   /** The send itself failed (main refused the input, or a check main enforces blocked it). */
   error: AppError | null
+  /** The app reported this push opened (POST /v1/opened), read from its history entry. */
+  tap: TapInfo | null
 
   send: () => Promise<void>
+  /** Re-reads the shown send's history entry for a tap reported since. */
+  refreshTap: () => Promise<void>
   /** After BadDeviceToken: switch sandbox <-> production and send the same push again. */
   retryInOtherEnvironment: () => Promise<void>
 }
@@ -29,6 +34,7 @@ export const useResult = create<ResultState>()((set, get) => ({
   result: null,
   request: null,
   error: null,
+  tap: null,
 
   send: async () => {
     // The button stays focusable (aria-disabled) while sending and while a finding blocks, so
@@ -40,13 +46,21 @@ export const useResult = create<ResultState>()((set, get) => ({
     useRequiredFields.getState().revealAll()
     if (currentDiagnosis().blocked) return
     const request = currentRequest()
-    set({ sending: true, result: null, error: null, request })
+    set({ sending: true, result: null, error: null, tap: null, request })
     const outcome = await api.push.send(request)
     set(outcome.ok ? { sending: false, result: outcome.value, error: null } : { sending: false, result: null, error: outcome.error })
     // Main keeps the answer on the saved device (and marks it unregistered on a 410): show it on its row.
     if (outcome.ok && deviceForToken(useDevices.getState().list, request.deviceToken)) await useDevices.getState().refresh()
     // What the emulator received is worth seeing next to its answer (and a fault was used up).
     if (request.environment === 'emulator') await useEmulatorInbox.getState().refresh()
+  },
+
+  refreshTap: async () => {
+    const historyId = get().result?.historyId
+    if (!historyId) return
+    const entry = await api.history.get({ id: historyId })
+    // Only if the same send is still shown.
+    if (entry.ok && get().result?.historyId === historyId) set({ tap: entry.value.tap ?? null })
   },
 
   retryInOtherEnvironment: async () => {
@@ -63,4 +77,11 @@ export const useResult = create<ResultState>()((set, get) => ({
 export function retryEnvironment(result: SendResult | null) {
   if (!result || result.outcome !== 'rejected' || result.reason !== 'BadDeviceToken') return null
   return otherAppleEnvironment(result.environment)
+}
+
+/** A tap the app reports for the shown send appears without another click. */
+export function followReportedTaps(): () => void {
+  return api.events['library:changed']((change) => {
+    if (change.history) void useResult.getState().refreshTap()
+  })
 }

@@ -1,9 +1,12 @@
 import { useAccounts } from './accounts'
 import { useCredentials } from './credentials'
 import { useDemo } from './demo'
-import { useDevices } from './devices'
+import { api } from '../api'
+import { followDeviceChanges, useDevices } from './devices'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
+import { useRegistration } from './registration'
+import { followReportedTaps } from './result'
 import { useTemplates } from './templates'
 
 /** Fills every cache from main once, when the window opens, then applies the active profile. */
@@ -15,7 +18,23 @@ export async function loadEverything(): Promise<void> {
     useDevices.getState().refresh(),
     useAccounts.getState().refresh(),
     useTemplates.getState().refresh(),
-    useProfiles.getState().refresh()
+    useProfiles.getState().refresh(),
+    useRegistration.getState().load()
   ])
   useProfiles.getState().applyActive()
+}
+
+/** Caches refreshed when main says something changed behind the window's back. */
+export function followMainChanges(): () => void {
+  const stopDevices = followDeviceChanges()
+  const stopTaps = followReportedTaps()
+  // A registering app may name an account that did not exist yet.
+  const stopAccounts = api.events['library:changed']((change) => {
+    if (change.devices) void useAccounts.getState().refresh()
+  })
+  return () => {
+    stopDevices()
+    stopAccounts()
+    stopTaps()
+  }
 }

@@ -1,8 +1,8 @@
 import type { MouseEvent } from 'react'
 import { DEVICE_KIND_LABELS, type SavedDevice } from '../../../../shared/domain'
 import { TagChips } from '../../components/TagChips'
-import { DEVICE_KIND_SHORT, lastResultLabel } from '../../lib/device-labels'
-import { formatDateTime } from '../../lib/format'
+import { DEVICE_KIND_SHORT, lastResultLabel, tapActionLabel } from '../../lib/device-labels'
+import { formatCompactDateTime, formatDateTime } from '../../lib/format'
 import { ENVIRONMENT_OPTION_LABELS } from '../../lib/send-option-labels'
 import { relativeTime } from '../../lib/relative-time'
 import { useDeviceEditor } from '../../stores/device-editor'
@@ -92,6 +92,11 @@ export function DeviceRow({ device, active, selected, expanded, accountName, now
         ) : (
           <span className="dim">Not sent yet</span>
         )}
+        {device.lastTap ? (
+          <span className="device-tap" data-testid="device-last-tap" title={`The app reported the push ${tapActionLabel(device.lastTap.action)} at ${formatDateTime(device.lastTap.at)}`}>
+            {' · '}Tapped at <time dateTime={device.lastTap.at}>{formatCompactDateTime(device.lastTap.at, now)}</time>
+          </span>
+        ) : null}
       </p>
       <div className="device-token-line">
         <code className="token-cell" title={device.token}>

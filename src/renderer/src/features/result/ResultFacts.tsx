@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react'
 import type { SendResult } from '../../../../shared/domain'
 import { ENVIRONMENT_LABELS } from '../../../../shared/environments'
+import type { TapInfo } from '../../../../shared/tap-rate'
+import { tapActionLabel } from '../../lib/device-labels'
 import { formatDateTime } from '../../lib/format'
 
 /** The answer's facts as a compact table; identifiers are selectable for pasting elsewhere. */
-export function ResultFacts({ result }: { result: SendResult }) {
+export function ResultFacts({ result, tap }: { result: SendResult; tap: TapInfo | null }) {
   return (
     <dl className="facts result-facts">
       <Fact term="Status" testId="result-status">
@@ -44,6 +46,11 @@ export function ResultFacts({ result }: { result: SendResult }) {
       <Fact term="Sent at">
         <time dateTime={result.sentAt}>{formatDateTime(result.sentAt)}</time>
       </Fact>
+      {tap ? (
+        <Fact term="Tapped at" testId="result-tapped-at">
+          <time dateTime={tap.at}>{formatDateTime(tap.at)}</time> <span className="dim">({tapActionLabel(tap.action)})</span>
+        </Fact>
+      ) : null}
     </dl>
   )
 }

@@ -11,6 +11,7 @@ export function ResultView() {
   const sending = useResult((s) => s.sending)
   const result = useResult((s) => s.result)
   const error = useResult((s) => s.error)
+  const tap = useResult((s) => s.tap)
 
   return (
     <div className="column-body" data-testid="result" aria-live="polite" aria-busy={sending}>
@@ -25,7 +26,7 @@ export function ResultView() {
         <>
           <ResultOutcome result={result} />
           <RetryNotes notes={result.retryNotes} attempts={result.attempts} />
-          <ResultFacts result={result} />
+          <ResultFacts result={result} tap={tap} />
           {result.warnings.length > 0 ? (
             <div className="result-block">
               <h3 className="subsection-title">Warnings sent with</h3>
