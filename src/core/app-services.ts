@@ -23,6 +23,8 @@ import { openRecovering } from './persistence/recovering-open'
 import type { KeyValueFile, Logger, SecretBox } from './ports'
 import { defaultEndpoints, PushService, type EndpointResolver } from './push-service'
 import { createRouter, type Router } from './router'
+import { SimctlRunner } from './simulator/simctl-runner'
+import { SimulatorService } from './simulator/simulator-service'
 
 export interface AppServicesOptions {
   /** The app-data folder: store files and the emulator's TLS identity live here. */
@@ -36,6 +38,8 @@ export interface AppServicesOptions {
   endpoints?: EndpointResolver
   /** How long a stream may stay silent before the send fails; tests shorten it. */
   requestTimeoutMs?: number
+  /** The iOS Simulator: tests inject the platform and a fake xcrun. */
+  simulator?: { platform?: NodeJS.Platform; xcrunPath?: string; timeoutMs?: number }
 }
 
 export interface AppServices {
@@ -96,7 +100,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
   const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
   const events = new EventHub()
-  const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger)
+  const simulators = new SimulatorService({
+    runner: new SimctlRunner({ xcrunPath: options.simulator?.xcrunPath, timeoutMs: options.simulator?.timeoutMs }),
+    platform: options.simulator?.platform ?? process.platform,
+    history,
+    recordResult: (udid, result) => devices.recordResult(udid, result)
+  })
+  const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger, undefined, undefined, simulators)
 
   if (!librarySettings.read().startersSeeded) {
     templates.seedStarters()
@@ -113,7 +123,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   demo.status()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, notices: () => [...notices] }),
     emulator,
     events,
     fanout,

@@ -15,6 +15,7 @@ import { historyToCsv } from './history/history-export'
 import { queryHistory } from './history/history-query'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
+import type { SimulatorService } from './simulator/simulator-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
 export type Router = {
@@ -34,6 +35,7 @@ export interface RouterServices {
   demo: DemoService
   push: PushService
   emulator: LocalEmulator
+  simulators: SimulatorService
   notices: () => string[]
 }
 
@@ -80,6 +82,9 @@ export function createRouter(s: RouterServices): Router {
     'fanout:start': (input) => s.fanout.start(input),
     'fanout:cancel': (input) => s.fanout.cancel(input.runId),
     'fanout:status': (input) => s.fanout.snapshot(input.runId),
+    'simulators:list': () => s.simulators.list(),
+    'simulators:apps': (input) => s.simulators.apps(input.udid),
+    'simulators:send': (input) => s.simulators.send(input),
     'history:query': (input) => ok(queryHistory(s.history.summaries(), input)),
     'history:get': (input) => {
       const entry = s.history.get(input.id)
