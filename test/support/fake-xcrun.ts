@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -20,7 +20,7 @@ export interface FakeCall {
 }
 
 const fixtures = join(import.meta.dirname, 'simctl-fixtures')
-const script = join(import.meta.dirname, 'fake-xcrun.mjs')
+const script = join(import.meta.dirname, 'xcrun-replay.mjs')
 
 export const BOOTED_UDID = 'CCCCCCCC-4444-5555-6666-DDDDDDDDDDDD'
 export const SECOND_UDID = 'AAAAAAAA-1111-2222-3333-BBBBBBBBBBBB'
@@ -31,6 +31,13 @@ export const HAPPY: FakeScenario = {
   list: { fixture: 'booted-two.json' },
   listapps: { fixture: 'listapps.plist' },
   push: { stdout: `Notification sent to '${INSTALLED_APP}'\n` }
+}
+
+const made: string[] = []
+
+/** Removes every fake made so far (call in afterAll). */
+export function removeFakeXcruns(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
 /**
@@ -47,6 +54,7 @@ export class FakeXcrun {
     writeFileSync(this.path, readFileSync(script, 'utf8').replace(/^#!.*\n/, `#!${process.execPath}\n`))
     chmodSync(this.path, 0o755)
     this.replay(scenario)
+    made.push(this.dir)
   }
 
   /** Changes what the next calls answer (a simulator boots, an app is removed). */
