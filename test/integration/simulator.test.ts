@@ -207,3 +207,26 @@ describe('saved simulators and tags', () => {
     expect(snapshot.results).toEqual([expect.objectContaining({ deviceId: sim.value.id, outcome: 'skipped', reason: 'simulator.none-booted', explanation: expect.stringMatching(/No simulator is booted/) })])
   })
 })
+
+describe('.apns export for the simulator', () => {
+  it('fills {{variables}} with the template defaults, since Xcode and simctl send the file as it is; a variable without a default is named', async () => {
+    const a = app(new FakeXcrun())
+    const starter = value(await a.router['templates:list'](undefined)).find((t) => t.name === 'Alert')!
+    expect(starter.payloadText).toContain('{{title}}')
+    const exported = value(await a.router['templates:exportApns']({ id: starter.id, bundleId: INSTALLED_APP }))
+    expect(JSON.parse(exported.text)).toEqual({ 'Simulator Target Bundle': INSTALLED_APP, aps: { alert: { title: 'Hello', body: 'This push came from Pushdeck.' }, sound: 'default' } })
+    const bare = value(await a.router['templates:save']({ name: 'Needs name', group: '', pushType: 'alert', priority: 10, expiration: { mode: 'none' }, collapseId: '', payloadText: '{"aps":{"alert":"Hi {{name}}"}}', variables: [] }))
+    const refused = await a.router['templates:exportApns']({ id: bare.id, bundleId: INSTALLED_APP })
+    expect(!refused.ok && refused.error).toMatchObject({ code: 'apns-file.variable-without-default', message: expect.stringContaining('{{name}}') })
+    // The exported file goes to the simulator unchanged.
+    const parsed = JSON.parse(exported.text) as Record<string, unknown>
+    const sent = value(await a.router['simulators:send'](send({ payloadText: exported.text, variables: {} })))
+    expect(sent.warnings).toEqual([])
+    expect(parsed['Simulator Target Bundle']).toBe(sent.bundleId)
+  })
+})
+
+function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}

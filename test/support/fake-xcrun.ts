@@ -63,6 +63,10 @@ export class FakeXcrun {
     writeFileSync(join(this.dir, 'scenario.json'), JSON.stringify(resolved))
   }
 
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true })
+  }
+
   calls(): FakeCall[] {
     const log = join(this.dir, 'calls.jsonl')
     return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as FakeCall) : []

@@ -44,7 +44,7 @@ export function ComposePanel() {
             <SaveDeviceForm />
           </>
         )}
-        <SendOptions findings={shown} />
+        <SendOptions findings={shown} simulator={simulator} />
         {simulator ? null : <HeadersGroup findings={shown} />}
         <PayloadSection diagnosis={diagnosis} findings={shown} />
         <VariablesBlock />
