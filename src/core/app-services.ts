@@ -28,6 +28,8 @@ import { RateLimiter, type RateLimitOptions } from './registration/rate-limiter'
 import { RegistrationActions } from './registration/registration-actions'
 import { RegistrationService } from './registration/registration-service'
 import { defaultRegistrationSettings, registrationSettingsSchema, sealedSecretSchema } from './registration/registration-settings'
+import { SimctlRunner } from './simulator/simctl-runner'
+import { SimulatorService } from './simulator/simulator-service'
 
 export interface AppServicesOptions {
   /** The app-data folder: store files and the emulator's TLS identity live here. */
@@ -43,6 +45,8 @@ export interface AppServicesOptions {
   requestTimeoutMs?: number
   /** The self-registration endpoint: tests use port 0 (any free port) and a small rate limit. */
   registration?: { defaultPort?: number; rateLimit?: RateLimitOptions }
+  /** The iOS Simulator: tests inject the platform and a fake xcrun. */
+  simulator?: { platform?: NodeJS.Platform; xcrunPath?: string; timeoutMs?: number }
 }
 
 export interface AppServices {
@@ -107,7 +111,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
   const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
   const events = new EventHub()
-  const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger)
+  const simulators = new SimulatorService({
+    runner: new SimctlRunner({ xcrunPath: options.simulator?.xcrunPath, timeoutMs: options.simulator?.timeoutMs }),
+    platform: options.simulator?.platform ?? process.platform,
+    history,
+    recordResult: (udid, result) => devices.recordResult(udid, result)
+  })
+  const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger, undefined, undefined, simulators)
   const registration = new RegistrationService(
     new StoredDocument(registrationFile, 'endpoint', { schema: registrationSettingsSchema, empty: () => defaultRegistrationSettings(options.registration?.defaultPort), onInvalid: report }),
     new StoredDocument(registrationFile, 'secret', { schema: sealedSecretSchema, empty: () => ({ sealed: null }), onInvalid: report }),
@@ -134,7 +144,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   void registration.start()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices], taps, registration }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, notices: () => [...notices], taps, registration }),
     emulator,
     registration,
     events,

@@ -17,6 +17,7 @@ import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
 import type { TapStore } from './history/tap-store'
 import type { RegistrationService } from './registration/registration-service'
+import type { SimulatorService } from './simulator/simulator-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
 export type Router = {
@@ -36,6 +37,7 @@ export interface RouterServices {
   demo: DemoService
   push: PushService
   emulator: LocalEmulator
+  simulators: SimulatorService
   notices: () => string[]
   taps: TapStore
   registration: RegistrationService
@@ -84,6 +86,9 @@ export function createRouter(s: RouterServices): Router {
     'fanout:start': (input) => s.fanout.start(input),
     'fanout:cancel': (input) => s.fanout.cancel(input.runId),
     'fanout:status': (input) => s.fanout.snapshot(input.runId),
+    'simulators:list': () => s.simulators.list(),
+    'simulators:apps': (input) => s.simulators.apps(input.udid),
+    'simulators:send': (input) => s.simulators.send(input),
     'history:query': (input) => {
       const page = queryHistory(s.history.summaries(), input)
       return ok({ total: page.total, items: page.items.map((summary) => s.taps.withTap(summary)) })

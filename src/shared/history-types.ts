@@ -13,7 +13,8 @@ export interface HistoryEntry {
   at: string
   runId: string | null
   credentialLabel: string
-  environment: Environment
+  /** "simulator" for pushes through xcrun simctl (no APNs environment involved). */
+  environment: Environment | 'simulator'
   host: string
   pushType: PushType
   templateName: string | null

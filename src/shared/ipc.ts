@@ -11,6 +11,7 @@ import { MAX_EXPIRATION_EPOCH_SECONDS, MAX_RELATIVE_EXPIRATION_SECONDS } from '.
 import type { Channel } from './ipc-channels'
 import { PRIORITIES, PUSH_TYPES } from './push-types'
 import type { Result } from './result'
+import type { InstalledApp, SimulatorList, SimulatorSendResult } from './simulator'
 import { MAX_COLLAPSE_ID_INPUT } from './diagnosis/header-checks'
 import { MAX_REGISTRATION_PORT, MIN_REGISTRATION_PORT, type RegistrationStatus } from './registration/types'
 import type { TapInfo } from './tap-rate'
@@ -157,6 +158,19 @@ export const fanoutRequestSchema = z
   })
   .strict()
 
+const udidSchema = z.string().trim().regex(/^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/, 'not a simulator UDID')
+
+export const simulatorSendSchema = z
+  .object({
+    udid: udidSchema,
+    bundleId: z.string().max(300),
+    pushType: z.enum(PUSH_TYPES),
+    payloadText: z.string().max(MAX_PAYLOAD_TEXT),
+    variables: sendRequestSchema.shape.variables,
+    templateName: z.string().max(200).nullable().optional()
+  })
+  .strict()
+
 export const historyQuerySchema = z
   .object({
     text: z.string().max(500).optional(),
@@ -220,6 +234,9 @@ export const contract = {
   'fanout:start': channel(fanoutRequestSchema, output<{ runId: string; total: number }>()),
   'fanout:cancel': channel(z.object({ runId: entityId }).strict(), output<null>()),
   'fanout:status': channel(z.object({ runId: entityId }).strict(), output<FanoutSnapshot>()),
+  'simulators:list': channel(none, output<SimulatorList>()),
+  'simulators:apps': channel(z.object({ udid: udidSchema }).strict(), output<InstalledApp[]>()),
+  'simulators:send': channel(simulatorSendSchema, output<SimulatorSendResult>()),
   'history:query': channel(historyQuerySchema, output<{ total: number; items: HistorySummary[] }>()),
   'history:get': channel(id, output<HistoryEntry>()),
   'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),

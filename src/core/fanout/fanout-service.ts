@@ -14,6 +14,8 @@ import type { Logger } from '../ports'
 import { historyEntryFor, type EndpointResolver } from '../push-service'
 import { FanoutRun } from './fanout-run'
 import { resolveTargets } from './target-resolver'
+import { sendToSimulator, type SimulatorTargetSender } from './simulator-target'
+import { isSimctlDevice } from '../../shared/simulator'
 
 /** How many sends are in flight at once; HTTP/2 multiplexes them, and the server's stream limit still applies. */
 export const FANOUT_CONCURRENCY = 64
@@ -38,7 +40,9 @@ export class FanoutService {
     private readonly emit: EventSink,
     private readonly logger: Logger,
     private readonly concurrency = FANOUT_CONCURRENCY,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
+    /** Saved simulators (kind simulator, saved by UDID) go through simctl instead of APNs. */
+    private readonly simulators: SimulatorTargetSender | null = null
   ) {}
 
   /** Starts the run and returns at once; results arrive as fanout:progress events. */
@@ -46,7 +50,9 @@ export class FanoutService {
     const targets = resolveTargets(request.target, this.devices)
     if (!targets.ok) return targets
     if (targets.value.length === 0) return fail('fanout.no-targets', 'No saved device matches this target.', 'Check the tag expression or the account.')
-    const identity = this.credentials.signingIdentity(request.push.credentialId)
+    // Simulators need no credential: a tag of simulators alone sends without one.
+    const needsApns = targets.value.some((d) => !isSimctlDevice(d))
+    const identity = needsApns ? this.credentials.signingIdentity(request.push.credentialId) : ok(null)
     if (!identity.ok) return identity
     const run = new FanoutRun(randomUUID(), this.now().toISOString(), targets.value.length)
     this.runs.set(run.runId, run)
@@ -76,7 +82,7 @@ export class FanoutService {
     return run.snapshot()
   }
 
-  private async execute(run: FanoutRun, request: FanoutRequest, targets: SavedDevice[], identity: SigningIdentity): Promise<void> {
+  private async execute(run: FanoutRun, request: FanoutRequest, targets: SavedDevice[], identity: SigningIdentity | null): Promise<void> {
     const endpoints = new Map<string, Promise<ApnsEndpoint>>()
     const endpointFor = (environment: SavedDevice['environment']) => {
       if (!endpoints.has(environment)) endpoints.set(environment, this.endpoints(environment))
@@ -88,7 +94,11 @@ export class FanoutService {
     const worker = async () => {
       while (next < targets.length) {
         const device = targets[next++]!
-        const result = run.cancelRequested ? this.cancelled(device) : await this.sendTo(run, request, device, identity, endpointFor, deviceUpdates)
+        const result = run.cancelRequested
+          ? this.cancelled(device)
+          : isSimctlDevice(device)
+            ? await sendToSimulator(this.simulators, run.runId, request.push, device)
+            : await this.sendTo(run, request, device, identity!, endpointFor, deviceUpdates)
         run.add(result)
       }
     }

@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto'
 import type { PushTemplate } from '../../shared/domain'
+import { renderTemplate } from '../../shared/library/template-variables'
 import { parseApnsFile, toApnsFile } from '../../shared/library/apns-file'
 import { fail, ok, type Result } from '../../shared/result'
 import type { TemplateService } from './template-service'
 
 /** Xcode .apns files in and out of the template library, so simulator payloads and device payloads are one set. */
 export class ApnsFiles {
-  constructor(private readonly templates: TemplateService) {}
+  constructor(
+    private readonly templates: TemplateService,
+    private readonly now: () => Date = () => new Date()
+  ) {}
 
   import(fileName: string, text: string): Result<{ template: PushTemplate; bundleId: string | null }> {
     const parsed = parseApnsFile(text)
@@ -24,10 +29,16 @@ export class ApnsFiles {
     const template = this.templates.find(id)
     if (!template) return fail('template.not-found', 'That template no longer exists.')
     if (bundleId.trim() === '') return fail('apns-file.no-bundle', 'An .apns file names the app it is for.', 'Enter the bundle ID first.')
+    // Xcode and simctl send the file as it is: {{variables}} are filled with the template's defaults.
+    // An empty default is no value: the file would carry an empty string the user never chose.
+    const rendered = renderTemplate(template.payloadText, { values: {}, defaults: template.variables.filter((v) => v.defaultValue !== ''), nowSeconds: Math.floor(this.now().getTime() / 1000), uuid: randomUUID })
+    if (!rendered.ok) {
+      return fail('apns-file.variable-without-default', `"${template.name}" uses ${rendered.missing.map((n) => `{{${n}}}`).join(', ')} with no default value, and an .apns file cannot ask for one.`, 'Give each variable a default in the template, then export.')
+    }
     try {
-      return ok({ fileName: `${template.name.replace(/[^A-Za-z0-9 ._-]/g, '_')}.apns`, text: toApnsFile(template.payloadText, bundleId.trim()) })
+      return ok({ fileName: `${template.name.replace(/[^A-Za-z0-9 ._-]/g, '_')}.apns`, text: toApnsFile(rendered.text, bundleId.trim()) })
     } catch {
-      return fail('apns-file.template-not-json', `"${template.name}" is not plain JSON (it may use {{variables}} outside strings), so it cannot be an .apns file.`, 'Fill in the variables in the template, then export.')
+      return fail('apns-file.template-not-json', `"${template.name}" is not valid JSON once its variables are filled with their defaults, so it cannot be an .apns file.`, 'Fix the payload (or the defaults) in the template, then export.')
     }
   }
 }

@@ -3,6 +3,7 @@ import { normaliseDeviceToken } from '../../shared/device-token'
 import { bundleIdProblem } from '../../shared/diagnosis'
 import type { DeviceKind, LastResult, SavedDevice } from '../../shared/domain'
 import type { Environment } from '../../shared/environments'
+import { isSimulatorUdid, normaliseUdid } from '../../shared/simulator'
 import { matchesTags, parseTagExpression } from '../../shared/library/tag-expression'
 import { tagProblem, tidyTags } from '../../shared/library/tags'
 import { fail, ok, type Result } from '../../shared/result'
@@ -231,7 +232,7 @@ export class DeviceService {
     let replaced = 0
     const skipped: string[] = []
     for (const entry of entries) {
-      const token = normaliseDeviceToken(entry.token)
+      const token = deviceToken(entry)
       const problem = !token.ok ? token.problem.message : (bundleIdProblem(entry.bundleId) ?? (entry.tags ?? []).map(tagProblem).find((p) => p !== null) ?? null)
       if (!token.ok || problem) {
         skipped.push(`Device "${entry.name}": ${problem}`)
@@ -267,7 +268,7 @@ export class DeviceService {
   }
 
   private check(input: SaveDeviceInput, selfId: string | null): Result<{ token: string; tags: string[] }> {
-    const token = normaliseDeviceToken(input.token)
+    const token = deviceToken(input)
     if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
     const bundleProblem = bundleIdProblem(input.bundleId)
     if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Enter the app's bundle ID; the device's pushes go to it.")
@@ -275,7 +276,16 @@ export class DeviceService {
     if (tagIssue) return fail('device.bad-tag', tagIssue)
     if (input.accountId && !this.accountExists(input.accountId)) return fail('account.not-found', 'That account no longer exists.')
     const twin = this.document.read().find((d) => d.token === token.token && d.id !== selfId)
-    if (twin) return fail('device.duplicate', `This token is already saved as "${twin.name}".`, 'Select that device in the list instead.')
+    if (twin) return fail('device.duplicate', `This ${isSimulatorUdid(token.token) ? 'simulator' : 'token'} is already saved as "${twin.name}".`, 'Select that device in the list instead.')
     return ok({ token: token.token, tags: tidyTags(input.tags ?? []) })
   }
+}
+
+/**
+ * A simulator reached through simctl is saved with its UDID where a device keeps its APNs token;
+ * a simulator registered with APNs (Xcode 14+) is saved with its hex token like any device.
+ */
+function deviceToken(input: { token: string; kind?: DeviceKind }): ReturnType<typeof normaliseDeviceToken> {
+  if (input.kind === 'simulator' && isSimulatorUdid(input.token)) return { ok: true, token: normaliseUdid(input.token), notes: [] }
+  return normaliseDeviceToken(input.token)
 }

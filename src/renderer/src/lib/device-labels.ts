@@ -10,7 +10,8 @@ export const DEVICE_KIND_SHORT: Record<DeviceKind, string> = {
 
 /** "200 accepted", "410 Unregistered", "failed: connection reset". */
 export function lastResultLabel(result: LastResult): string {
-  if (result.outcome === 'accepted') return `${result.status ?? 200} accepted`
+  // A simulator push (simctl) has no HTTP status.
+  if (result.outcome === 'accepted') return result.status === null ? 'accepted' : `${result.status} accepted`
   if (result.outcome === 'rejected') return `${result.status ?? ''} ${result.reason ?? 'rejected'}`.trim()
   return `failed${result.reason ? `: ${result.reason}` : ''}`
 }

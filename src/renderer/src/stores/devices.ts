@@ -1,4 +1,6 @@
 import { create } from 'zustand'
+import { isSimctlDevice } from '../../../shared/simulator'
+import { useSimulators } from './simulators'
 import { normaliseDeviceToken } from '../../../shared/device-token'
 import type { SavedDevice } from '../../../shared/domain'
 import type { Environment } from '../../../shared/environments'
@@ -54,8 +56,14 @@ export const useDevices = create<DevicesState>()((set, get) => ({
     else set({ loadError: result.error })
   },
 
-  // A device is one token: compose switches to the one-token target to show it.
+  // A device is one token: compose switches to the one-token target to show it; a simulator
+  // saved by UDID is shown as the simulator target.
   use: (device) => {
+    if (isSimctlDevice(device)) {
+      useTarget.getState().setMode('simulator')
+      void useSimulators.getState().useSaved(device.token, device.bundleId)
+      return
+    }
     useTarget.getState().setMode('token')
     useCompose.getState().applyDevice(device)
   },

@@ -1,5 +1,7 @@
 import { create } from 'zustand'
 import type { SendRequest, SendResult } from '../../../shared/domain'
+import type { SimulatorSendResult } from '../../../shared/simulator'
+import { simulatorRequest, simulatorSendBlocker } from '../lib/simulator-request'
 import { otherAppleEnvironment } from '../../../shared/environments'
 import type { AppError } from '../../../shared/result'
 import type { TapInfo } from '../../../shared/tap-rate'
@@ -9,7 +11,9 @@ import { deviceForToken, useDevices } from './devices'
 import { currentDiagnosis, currentRequest } from './diagnosis'
 import { useEmulatorInbox } from './emulator-inbox'
 import { useRequiredFields } from './required-fields'
+import { useSimulators } from './simulators'
 import { useTarget } from './target'
+import { useTemplates } from './templates'
 
 /** The last send: what APNs answered, or why the send did not happen. */
 interface ResultState {
@@ -21,6 +25,8 @@ interface ResultState {
   error: AppError | null
   /** The app reported this push opened (POST /v1/opened), read from its history entry. */
   tap: TapInfo | null
+  /** The last simulator send: what simctl said. Only one of result / simulatorResult is set. */
+  simulatorResult: SimulatorSendResult | null
 
   send: () => Promise<void>
   /** Re-reads the shown send's history entry for a tap reported since. */
@@ -35,6 +41,7 @@ export const useResult = create<ResultState>()((set, get) => ({
   request: null,
   error: null,
   tap: null,
+  simulatorResult: null,
 
   send: async () => {
     // The button stays focusable (aria-disabled) while sending and while a finding blocks, so
@@ -43,10 +50,11 @@ export const useResult = create<ResultState>()((set, get) => ({
     if (get().sending) return
     // A tag expression is a group: that send arrives with fan-out, and Send says so meanwhile.
     if (useTarget.getState().mode === 'tags') return
+    if (useTarget.getState().mode === 'simulator') return sendToSimulator(set)
     useRequiredFields.getState().revealAll()
     if (currentDiagnosis().blocked) return
     const request = currentRequest()
-    set({ sending: true, result: null, error: null, tap: null, request })
+    set({ sending: true, result: null, error: null, simulatorResult: null, tap: null, request })
     const outcome = await api.push.send(request)
     set(outcome.ok ? { sending: false, result: outcome.value, error: null } : { sending: false, result: null, error: outcome.error })
     // Main keeps the answer on the saved device (and marks it unregistered on a 410): show it on its row.
@@ -72,6 +80,33 @@ export const useResult = create<ResultState>()((set, get) => ({
     await get().send()
   }
 }))
+
+/** simctl push to the picked simulator and app; main checks everything again and names what is wrong. */
+async function sendToSimulator(set: (partial: Partial<ResultState>) => void): Promise<void> {
+  const compose = useCompose.getState()
+  const simulators = useSimulators.getState()
+  const blocker = simulatorSendBlocker(simulatorReadiness())
+  const udid = simulators.selectedUdid
+  if (blocker || !udid) {
+    set({ result: null, simulatorResult: null, tap: null, error: { code: 'simulator.not-ready', message: blocker ?? 'Pick a booted simulator.' } })
+    return
+  }
+  const templateName = useTemplates.getState().list.find((t) => t.id === compose.templateId)?.name ?? null
+  set({ sending: true, result: null, simulatorResult: null, tap: null, error: null, request: null })
+  const outcome = await api.simulators.send(simulatorRequest(compose, udid, templateName))
+  set(outcome.ok ? { sending: false, simulatorResult: outcome.value } : { sending: false, error: outcome.error })
+  // A saved simulator keeps its last result, like a device.
+  if (outcome.ok && useDevices.getState().list.some((d) => d.token === udid)) await useDevices.getState().refresh()
+  // The list may have changed under the send (a simulator shut down): ask again now.
+  if (!outcome.ok) await useSimulators.getState().refresh()
+}
+
+/** The inputs of simulatorSendBlocker, from the stores. */
+export function simulatorReadiness() {
+  const s = useSimulators.getState()
+  const { bundleId, pushType } = useCompose.getState()
+  return { availability: s.availability, selectedUdid: s.selectedUdid, bundleId, pushType, appsLoaded: s.appsFor === s.selectedUdid && s.appsError === null, installed: s.apps.some((a) => a.bundleId === bundleId.trim()) }
+}
 
 /** The environment a "Try …" button offers, when the answer suggests a sandbox/production mix-up. */
 export function retryEnvironment(result: SendResult | null) {

@@ -4,7 +4,8 @@ import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useDevices } from './devices'
 
-export type TargetMode = 'token' | 'tags'
+/** One device token, the devices a tag expression picks, or a booted simulator (through xcrun simctl). */
+export type TargetMode = 'token' | 'tags' | 'simulator'
 
 /**
  * Compose's target: one token (the token field), or a tag expression previewed against the saved

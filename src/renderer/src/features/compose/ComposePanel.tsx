@@ -2,6 +2,7 @@ import { FindingList } from '../../components/FindingList'
 import { listedFindings } from '../../lib/finding-presentation'
 import { useCompose } from '../../stores/compose'
 import { useComposeChecks } from '../../stores/diagnosis'
+import { useTarget } from '../../stores/target'
 import { EnvironmentField } from './EnvironmentField'
 import { HeadersGroup } from './HeadersGroup'
 import { PayloadSection } from './PayloadSection'
@@ -19,7 +20,10 @@ import { VariablesBlock } from './VariablesBlock'
  * (the credential's, as it is picked in the sidebar). The profile switcher stays in the header.
  */
 export function ComposePanel() {
-  const { diagnosis, shown, pending, errorCount } = useComposeChecks()
+  const checks = useComposeChecks()
+  const simulator = useTarget((s) => s.mode === 'simulator')
+  // simctl takes no token, topic, credential or headers: only the payload's findings apply.
+  const { diagnosis, shown, pending, errorCount } = simulator ? simulatorChecks(checks) : checks
   const applyAction = useCompose((s) => s.applyAction)
   const listed = listedFindings(shown)
   const allClear = shown.length === 0 && pending.length === 0
@@ -32,17 +36,26 @@ export function ComposePanel() {
       </header>
       <div className="column-body">
         <TargetControl diagnosis={diagnosis} findings={shown} />
-        <TopicField diagnosis={diagnosis} findings={shown} />
-        <EnvironmentField findings={shown} />
-        {/* Token, topic and environment make a device: saving it comes right after them. */}
-        <SaveDeviceForm />
-        <SendOptions findings={shown} />
-        <HeadersGroup findings={shown} />
+        {simulator ? null : (
+          <>
+            <TopicField diagnosis={diagnosis} findings={shown} />
+            <EnvironmentField findings={shown} />
+            {/* Token, topic and environment make a device: saving it comes right after them. */}
+            <SaveDeviceForm />
+          </>
+        )}
+        <SendOptions findings={shown} simulator={simulator} />
+        {simulator ? null : <HeadersGroup findings={shown} />}
         <PayloadSection diagnosis={diagnosis} findings={shown} />
         <VariablesBlock />
         <FindingList findings={listed} onAction={applyAction} testId="findings" label="Checks" emptyText={allClear ? 'No problems found.' : undefined} />
-        <SendButton blocked={diagnosis.blocked} pending={pending} errorCount={errorCount} />
+        <SendButton blocked={simulator ? errorCount > 0 : diagnosis.blocked} pending={pending} errorCount={errorCount} />
       </div>
     </section>
   )
+}
+
+function simulatorChecks(checks: ReturnType<typeof useComposeChecks>): ReturnType<typeof useComposeChecks> {
+  const shown = checks.shown.filter((f) => f.field === 'payload')
+  return { ...checks, shown, pending: [], errorCount: shown.filter((f) => f.severity === 'error').length }
 }

@@ -1,5 +1,8 @@
 import { pendingLine, type RequiredField } from '../../lib/finding-presentation'
+import { simulatorSendBlocker } from '../../lib/simulator-request'
+import { useCompose } from '../../stores/compose'
 import { useResult } from '../../stores/result'
+import { useSimulators } from '../../stores/simulators'
 import { GROUP_SEND_EXPLANATION, useTarget } from '../../stores/target'
 import { CurlButton, CurlOutcome } from './CurlButton'
 
@@ -22,7 +25,9 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
   const sending = useResult((s) => s.sending)
   const send = useResult((s) => s.send)
   const group = useTarget((s) => s.mode === 'tags')
-  const unavailable = sending || blocked || group
+  const simulator = useTarget((s) => s.mode === 'simulator')
+  const simulatorBlocker = useSimulatorBlocker(simulator)
+  const unavailable = sending || blocked || group || simulatorBlocker !== null
 
   return (
     <div className="send-bar">
@@ -37,11 +42,17 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
         >
           {sending ? 'Sending…' : 'Send'}
         </button>
-        <CurlButton unavailable={group} />
+        {/* A curl command is an APNs request; simctl has none. */}
+        {simulator ? null : <CurlButton unavailable={group} />}
         <div id="send-status" className="send-status" aria-live="polite">
           {group ? (
             <p className="send-group-note" data-testid="send-group-note">
               {GROUP_SEND_EXPLANATION}
+            </p>
+          ) : null}
+          {simulatorBlocker && !sending ? (
+            <p className="send-pending" data-testid="send-simulator-note">
+              {simulatorBlocker}
             </p>
           ) : null}
           {!group && !sending && pending.length > 0 ? (
@@ -59,4 +70,16 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
       <CurlOutcome />
     </div>
   )
+}
+
+/** What keeps Send unavailable for the simulator target (none picked, a push type simctl cannot deliver…). */
+function useSimulatorBlocker(active: boolean): string | null {
+  const availability = useSimulators((s) => s.availability)
+  const selectedUdid = useSimulators((s) => s.selectedUdid)
+  const apps = useSimulators((s) => s.apps)
+  const appsLoaded = useSimulators((s) => s.appsFor === s.selectedUdid && s.appsError === null)
+  const bundleId = useCompose((s) => s.bundleId)
+  const pushType = useCompose((s) => s.pushType)
+  if (!active) return null
+  return simulatorSendBlocker({ availability, selectedUdid, bundleId, pushType, appsLoaded, installed: apps.some((a) => a.bundleId === bundleId.trim()) })
 }

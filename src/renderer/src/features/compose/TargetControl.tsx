@@ -1,15 +1,17 @@
 import { useId } from 'react'
 import type { Diagnosis, Finding } from '../../../../shared/diagnosis'
 import { useTarget, type TargetMode } from '../../stores/target'
+import { SimulatorTargetField } from './SimulatorTargetField'
 import { TagTargetField } from './TagTargetField'
 import { TokenField } from './TokenField'
 
 const MODES: { mode: TargetMode; label: string }[] = [
   { mode: 'token', label: 'One token' },
-  { mode: 'tags', label: 'Tag expression' }
+  { mode: 'tags', label: 'Tag expression' },
+  { mode: 'simulator', label: 'Simulator' }
 ]
 
-/** Where the push goes: one device token, or (previewed until fan-out arrives) the devices a tag expression picks. */
+/** Where the push goes: one device token, (previewed until fan-out arrives) the devices a tag expression picks, or a booted simulator. */
 export function TargetControl({ diagnosis, findings }: { diagnosis: Diagnosis; findings: Finding[] }) {
   const id = useId()
   const mode = useTarget((s) => s.mode)
@@ -25,7 +27,9 @@ export function TargetControl({ diagnosis, findings }: { diagnosis: Diagnosis; f
           </label>
         ))}
       </div>
-      {mode === 'token' ? <TokenField diagnosis={diagnosis} findings={findings} /> : <TagTargetField />}
+      {mode === 'token' ? <TokenField diagnosis={diagnosis} findings={findings} /> : null}
+      {mode === 'tags' ? <TagTargetField /> : null}
+      {mode === 'simulator' ? <SimulatorTargetField /> : null}
     </fieldset>
   )
 }

@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react'
 import { DEVICE_KIND_LABELS, type SavedDevice } from '../../../../shared/domain'
+import { isSimctlDevice } from '../../../../shared/simulator'
 import { TagChips } from '../../components/TagChips'
 import { DEVICE_KIND_SHORT, lastResultLabel, tapActionLabel } from '../../lib/device-labels'
 import { formatCompactDateTime, formatDateTime } from '../../lib/format'
@@ -70,7 +71,14 @@ export function DeviceRow({ device, active, selected, expanded, accountName, now
           <span className="kind-badge" title={DEVICE_KIND_LABELS[device.kind]}>
             {DEVICE_KIND_SHORT[device.kind]}
           </span>
-          <span className={`env-tag env-${device.environment}`}>{ENVIRONMENT_OPTION_LABELS[device.environment]}</span>
+          {/* A simulator saved by UDID is reached through simctl: no APNs environment applies. */}
+          {isSimctlDevice(device) ? (
+            <span className="env-tag" title="Sent with xcrun simctl push, not through APNs">
+              simctl
+            </span>
+          ) : (
+            <span className={`env-tag env-${device.environment}`}>{ENVIRONMENT_OPTION_LABELS[device.environment]}</span>
+          )}
         </span>
         <TagChips tags={device.tags} testId="device-tags" />
         {accountName ? (

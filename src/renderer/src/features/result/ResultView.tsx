@@ -5,13 +5,15 @@ import { ResultFacts } from './ResultFacts'
 import { ResultOutcome } from './ResultOutcome'
 import { RetryNotes } from './RetryNotes'
 import { SentRequestView } from './SentRequestView'
+import { SimulatorResultView } from './SimulatorResultView'
 
-/** What APNs answered to the last send, in full: outcome, retries, facts, warnings, the request. */
+/** What APNs (or simctl, for a simulator) answered to the last send, in full: outcome, retries, facts, warnings, the request. */
 export function ResultView() {
   const sending = useResult((s) => s.sending)
   const result = useResult((s) => s.result)
   const error = useResult((s) => s.error)
   const tap = useResult((s) => s.tap)
+  const simulatorResult = useResult((s) => s.simulatorResult)
 
   return (
     <div className="column-body" data-testid="result" aria-live="polite" aria-busy={sending}>
@@ -36,7 +38,8 @@ export function ResultView() {
           <SentRequestView result={result} />
         </>
       ) : null}
-      {!sending && !error && !result ? <p className="empty">Send a push to see exactly what APNs answers.</p> : null}
+      {!sending && simulatorResult ? <SimulatorResultView result={simulatorResult} /> : null}
+      {!sending && !error && !result && !simulatorResult ? <p className="empty">Send a push to see exactly what APNs answers.</p> : null}
     </div>
   )
 }
