@@ -23,6 +23,7 @@ import { openRecovering } from './persistence/recovering-open'
 import type { KeyValueFile, Logger, SecretBox } from './ports'
 import { defaultEndpoints, PushService, type EndpointResolver } from './push-service'
 import { createRouter, type Router } from './router'
+import { ChannelService } from './broadcast/channel-service'
 
 export interface AppServicesOptions {
   /** The app-data folder: store files and the emulator's TLS identity live here. */
@@ -113,7 +114,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   demo.status()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, channels: new ChannelService(credentials, pool, endpoints), notices: () => [...notices] }),
     emulator,
     events,
     fanout,

@@ -15,6 +15,7 @@ import { historyToCsv } from './history/history-export'
 import { queryHistory } from './history/history-query'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
+import type { ChannelService } from './broadcast/channel-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
 export type Router = {
@@ -34,6 +35,7 @@ export interface RouterServices {
   demo: DemoService
   push: PushService
   emulator: LocalEmulator
+  channels: ChannelService
   notices: () => string[]
 }
 
@@ -98,6 +100,10 @@ export function createRouter(s: RouterServices): Router {
     'emulator:clearFaults': async () => {
       await s.emulator.clearFaults()
       return ok(null)
-    }
+    },
+    'channels:list': (input) => s.channels.list(input),
+    'channels:create': (input) => s.channels.create(input, input.policy),
+    'channels:delete': (input) => s.channels.remove(input, input.channelId),
+    'channels:broadcast': (input) => s.channels.broadcast(input)
   }
 }

@@ -46,7 +46,11 @@ export const CHANNELS = [
   'history:export',
   'emulator:inbox',
   'emulator:injectFault',
-  'emulator:clearFaults'
+  'emulator:clearFaults',
+  'channels:list',
+  'channels:create',
+  'channels:delete',
+  'channels:broadcast'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]
