@@ -125,6 +125,9 @@ export class ChannelService {
     if (!this.credentials.find(scope.credentialId)) return fail('credential.not-found', 'No credential is selected, or it was removed.', 'Pick a .p8 key (or a certificate for this app).')
     const identity = this.credentials.signingIdentity(scope.credentialId)
     if (!identity.ok) return identity
+    if (identity.value.summary.demo && scope.environment !== 'emulator') {
+      return fail('channels.demo-outside-emulator', 'The demo key was made by Pushdeck; only the local emulator accepts it.', 'Choose the local emulator, or add your own key for Apple.')
+    }
     let endpoint: ApnsEndpoint
     try {
       endpoint = await this.endpoints(scope.environment)
