@@ -28,7 +28,7 @@ interface Hosts {
 async function hosts(options: Parameters<typeof harness.emulator>[0] = {}): Promise<Hosts> {
   const emulator = await harness.emulator(options)
   const push = await harness.client(emulator)
-  const manage = await harness.client({ host: emulator.host, port: emulator.managementPort, caPem: emulator.caPem })
+  const manage = await harness.client({ ...emulator, port: emulator.managementPort })
   return { emulator, push, manage, auth: bearer(signProviderToken(harness.key)) }
 }
 
@@ -131,7 +131,7 @@ describe('channel management host', () => {
   it('a certificate for another app gets TopicMismatch; for this app it works', async () => {
     const emulator = await harness.emulator()
     const certificate = makePushCertificate({ bundleId: BUNDLE })
-    const manage = await harness.client({ host: emulator.host, port: emulator.managementPort, caPem: emulator.caPem }, { cert: certificate.certPem, key: certificate.keyPem })
+    const manage = await harness.client({ ...emulator, port: emulator.managementPort }, { cert: certificate.certPem, key: certificate.keyPem })
     const body = JSON.stringify({ 'message-storage-policy': 0, 'push-type': 'LiveActivity' })
     expect((await send(manage, { method: 'POST', path: `/1/apps/${BUNDLE}/channels`, body })).status).toBe(201)
     expectReason(await send(manage, { method: 'POST', path: '/1/apps/com.example.other/channels', body }), 403, 'TopicMismatch')
