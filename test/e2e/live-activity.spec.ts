@@ -1,4 +1,6 @@
+import { join } from 'node:path'
 import { expect, test } from './fixtures'
+import { crampedSelects } from './layout'
 
 const BUNDLE = 'dev.pushdeck.demo'
 const PUSH_TO_START = 'a1'.repeat(32)
@@ -111,3 +113,23 @@ test('channels: create with a storage policy, list, broadcast with the request a
   await expect(page.getByTestId('broadcast-result-explanation')).toContainText('other environment')
   await expect(page.getByTestId('broadcast-result-request-id')).toHaveText(/[0-9a-f-]{36}/)
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the Live Activity and Channels screens fit 1000×700 without cramped selects (${scheme})`, async ({ pushdeck: page }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.setViewportSize({ width: 1000, height: 700 })
+    await page.getByTestId('demo-setup').click()
+    // The mode tabs work from the keyboard: arrows move between them.
+    await page.getByTestId('mode-push').focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(page.getByTestId('mode-liveactivity')).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByTestId('la-step-start')).toBeVisible()
+    expect(await crampedSelects(page)).toEqual([])
+    await page.screenshot({ path: join('test-results', `live-activity-${scheme}.png`), fullPage: true })
+    await page.keyboard.press('ArrowRight')
+    await expect(page.getByTestId('mode-channels')).toHaveAttribute('aria-selected', 'true')
+    await expect(page.getByTestId('channels-create')).toBeVisible()
+    expect(await crampedSelects(page)).toEqual([])
+    await page.screenshot({ path: join('test-results', `channels-${scheme}.png`), fullPage: true })
+  })
+}

@@ -8,9 +8,9 @@ export const EXPIRATION_CHOICES = ['zero', 'hour', 'eight-hours'] as const
 export type ExpirationChoice = (typeof EXPIRATION_CHOICES)[number]
 
 export const EXPIRATION_LABELS: Record<ExpirationChoice, string> = {
-  zero: '0: deliver now or never',
-  hour: 'Keep for devices offline up to 1 hour',
-  'eight-hours': 'Keep up to 8 hours (the most APNs stores)'
+  zero: '0 (now or never)',
+  hour: 'Stored up to 1 hour',
+  'eight-hours': 'Stored up to 8 hours'
 }
 
 export function broadcastExpiration(choice: ExpirationChoice, policy: StoragePolicy | null, nowMs: number): number {

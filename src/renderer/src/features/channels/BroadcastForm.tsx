@@ -41,7 +41,7 @@ export function BroadcastForm() {
             ))}
           </select>
           <p id={`${id}-expiration-note`} className="field-note">
-            {policy === 0 ? 'This channel stores no messages, so APNs accepts only 0.' : 'Required on every broadcast; 0 means APNs does not store it.'}
+            {policy === 0 ? 'This channel stores no messages, so APNs accepts only 0.' : 'Required on every broadcast. APNs keeps a stored message for devices that are offline, at most 8 hours.'}
           </p>
         </div>
       </div>

@@ -31,9 +31,8 @@ export function ChannelsPanel() {
         </div>
         <EnvironmentField findings={[]} />
 
-        <div className="field-row channels-create">
-          <div className="field">
-            <label htmlFor={`${id}-policy`}>Message storage policy</label>
+        <div className="field channels-create">
+          <label htmlFor={`${id}-policy`}>Message storage policy</label>
             <select id={`${id}-policy`} data-testid="channels-policy" value={s.newPolicy} onChange={(e) => s.setNewPolicy(Number(e.target.value) as StoragePolicy)} aria-describedby={`${id}-policy-note`}>
               {STORAGE_POLICIES.map((p) => (
                 <option key={p} value={p}>
@@ -44,7 +43,6 @@ export function ChannelsPanel() {
             <p id={`${id}-policy-note`} className="field-note">
               {STORAGE_POLICY_NOTES[s.newPolicy]} The policy cannot be changed later.
             </p>
-          </div>
         </div>
         <div className="button-row">
           <button type="button" className="button-primary" data-testid="channels-create" aria-disabled={s.busy ? true : undefined} onClick={() => void (!s.busy && s.create())}>
