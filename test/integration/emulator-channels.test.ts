@@ -206,3 +206,19 @@ describe('broadcasts on the push host', () => {
     expect(lint).toContain('null')
   })
 })
+
+describe('Live Activity device pushes', () => {
+  it('are accepted as APNs does, with what iOS would drop named in the inbox', async () => {
+    const h = await hosts()
+    const headers = { ...h.auth, 'apns-topic': `${BUNDLE}.push-type.liveactivity`, 'apns-push-type': 'liveactivity' }
+    const good = JSON.stringify({ aps: { event: 'update', timestamp: Math.floor(Date.now() / 1000), 'content-state': { home: 2 } } })
+    expect((await send(h.push, { method: 'POST', path: `/3/device/${'ab'.repeat(32)}`, headers, body: good })).status).toBe(200)
+    expect(h.emulator.requests().at(-1)!.lint).toEqual([])
+    const bad = JSON.stringify({ aps: { event: 'update', timestamp: Date.now(), 'content-state': { home: null }, 'stale-date': '2026-12-03' } })
+    expect((await send(h.push, { method: 'POST', path: `/3/device/${'ab'.repeat(32)}`, headers, body: bad })).status).toBe(200)
+    const lint = h.emulator.requests().at(-1)!.lint.join('\n')
+    expect(lint).toContain('milliseconds')
+    expect(lint).toContain('content-state.home')
+    expect(lint).toContain('"stale-date"')
+  })
+})

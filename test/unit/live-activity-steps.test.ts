@@ -1,9 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import { diagnose } from '../../src/shared/diagnosis'
 import { explainChannelReason } from '../../src/shared/channel-reasons'
-import { broadcastExpiration, expirationAllowed } from '../../src/renderer/src/lib/broadcast-expiration'
-import { buildStepPayload, sentTimestamp, stepRequest, type SequenceFields, type StepFields } from '../../src/renderer/src/lib/live-activity-steps'
+import type { SendRequest } from '../../src/shared/domain'
+import type { Environment } from '../../src/shared/environments'
 import { renderTemplate } from '../../src/shared/library/template-variables'
+
+/*
+ * The renderer's pure modules, loaded by path as in device-filter.test.ts: tsconfig.node.json
+ * does not list src/renderer. The shapes below are what this test relies on; the modules
+ * themselves are typechecked by tsconfig.web.json.
+ */
+type Step = 'start' | 'update' | 'end'
+interface StepFields { contentState: string; alertTitle: string; alertBody: string; dismissAfterMinutes: string }
+interface SequenceFields { attributesType: string; attributes: string; requestUpdateToken: boolean }
+interface StepsModule {
+  buildStepPayload(step: Step, fields: StepFields, sequence: SequenceFields, nowMs: number): { ok: true; text: string } | { ok: false; problem: string }
+  stepRequest(payloadText: string, target: { credentialId: string; bundleId: string; environment: Environment; priority: 10 | 5 | 1; token: string }, step: Step): SendRequest
+  sentTimestamp(body: string): number | null
+}
+type Choice = 'zero' | 'hour' | 'eight-hours'
+interface ExpirationModule {
+  broadcastExpiration(choice: Choice, policy: 0 | 1 | null, nowMs: number): number
+  expirationAllowed(choice: Choice, policy: 0 | 1 | null): boolean
+}
+const rendererLib = (name: string) => `../../src/renderer/src/lib/${name}.ts`
+const { buildStepPayload, sentTimestamp, stepRequest } = (await import(/* @vite-ignore */ rendererLib('live-activity-steps'))) as StepsModule
+const { broadcastExpiration, expirationAllowed } = (await import(/* @vite-ignore */ rendererLib('broadcast-expiration'))) as ExpirationModule
 
 const NOW_MS = Date.parse('2026-12-03T12:00:00Z')
 const NOW = NOW_MS / 1000

@@ -185,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         const fault = chosen?.description ?? null
         if (verdict.accepted) {
           const apnsUniqueId = randomUUID()
-          inbox({ status: 200, reason: null, apnsUniqueId, lint: lintAcceptedRequest(request, verdict.topic), fault })
+          inbox({ status: 200, reason: null, apnsUniqueId, lint: lintAcceptedRequest(request, verdict.topic, now()), fault })
           if (chosen?.fault.kind === 'latency') await pause(chosen.fault.ms)
           // Before responding, so the raised limit is on the wire ahead of the 200.
           raiseStreamLimit(connection, session)
