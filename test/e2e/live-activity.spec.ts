@@ -112,6 +112,13 @@ test('channels: create with a storage policy, list, broadcast with the request a
   await expect(page.getByTestId('broadcast-result-outcome')).toHaveText('Broadcast: rejected, 400 ChannelNotRegistered')
   await expect(page.getByTestId('broadcast-result-explanation')).toContainText('other environment')
   await expect(page.getByTestId('broadcast-result-request-id')).toHaveText(/[0-9a-f-]{36}/)
+
+  // Another app: the old list is not shown as if it were this app's.
+  await page.getByTestId('channels-refresh').click()
+  await expect(page.getByTestId('channels-list')).toBeVisible()
+  await page.getByTestId('channels-bundle-id').fill('dev.pushdeck.other')
+  await expect(page.getByTestId('channels-stale')).toBeVisible()
+  await expect(page.getByTestId('channels-list')).toHaveCount(0)
 })
 
 for (const scheme of ['light', 'dark'] as const) {

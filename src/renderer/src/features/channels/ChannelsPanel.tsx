@@ -2,8 +2,9 @@ import { useId } from 'react'
 import { STORAGE_POLICIES, STORAGE_POLICY_LABELS, STORAGE_POLICY_NOTES, type StoragePolicy } from '../../../../shared/channel-types'
 import { ConfirmButton } from '../../components/ConfirmButton'
 import { ErrorMessage } from '../../components/ErrorMessage'
-import { useChannels } from '../../stores/channels'
+import { scopeKey, useChannels } from '../../stores/channels'
 import { useCompose } from '../../stores/compose'
+import { useCredentials } from '../../stores/credentials'
 import { EnvironmentField } from '../compose/EnvironmentField'
 import { BroadcastForm } from './BroadcastForm'
 import { ChannelAnswerView } from './ChannelAnswerView'
@@ -13,7 +14,11 @@ export function ChannelsPanel() {
   const id = useId()
   const bundleId = useCompose((s) => s.bundleId)
   const setBundleId = useCompose((s) => s.setBundleId)
+  const environment = useCompose((s) => s.environment)
+  const credentialId = useCredentials((s) => s.selectedId)
   const s = useChannels()
+  // The list belongs to one app, environment and credential; after a change it would mislead.
+  const listIsCurrent = s.listedFor === scopeKey({ credentialId: credentialId ?? '', environment, bundleId: bundleId.trim() })
 
   return (
     <section className="column compose channels" aria-labelledby={`${id}-heading`}>
@@ -55,7 +60,8 @@ export function ChannelsPanel() {
         {s.error ? <ErrorMessage error={s.error} testId="channels-error" /> : null}
         {s.answer ? <ChannelAnswerView action={s.answer.action} answer={s.answer.answer} testId="channels-answer" /> : null}
 
-        {s.listedFor !== null ? (
+        {s.listedFor !== null && !listIsCurrent ? <p className="field-note" data-testid="channels-stale">The app, environment or credential changed: refresh to list its channels.</p> : null}
+        {listIsCurrent ? (
           <div role="region" aria-label="Channels" data-testid="channels-list">
             {s.channels.length === 0 ? <p className="field-note">No channels for this app in this environment.</p> : null}
             <ul className="channels-list">
