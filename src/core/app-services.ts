@@ -30,6 +30,7 @@ import { RegistrationService } from './registration/registration-service'
 import { defaultRegistrationSettings, registrationSettingsSchema, sealedSecretSchema } from './registration/registration-settings'
 import { SimctlRunner } from './simulator/simctl-runner'
 import { SimulatorService } from './simulator/simulator-service'
+import { ChannelService } from './broadcast/channel-service'
 
 export interface AppServicesOptions {
   /** The app-data folder: store files and the emulator's TLS identity live here. */
@@ -144,7 +145,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   void registration.start()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, notices: () => [...notices], taps, registration }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, channels: new ChannelService(credentials, pool, endpoints), notices: () => [...notices], taps, registration }),
     emulator,
     registration,
     events,

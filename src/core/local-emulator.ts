@@ -22,7 +22,7 @@ export class LocalEmulator {
 
   async endpoint(): Promise<ApnsEndpoint> {
     const emulator = await this.start()
-    return { environment: 'emulator', address: emulator.host, port: emulator.port, ca: emulator.caPem, production: false }
+    return { environment: 'emulator', address: emulator.host, port: emulator.port, ca: emulator.caPem, production: false, manageAddress: emulator.host, managePort: emulator.managementPort }
   }
 
   /** Registers a device state now, or when the emulator starts. */

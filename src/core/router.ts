@@ -18,6 +18,7 @@ import type { PushService } from './push-service'
 import type { TapStore } from './history/tap-store'
 import type { RegistrationService } from './registration/registration-service'
 import type { SimulatorService } from './simulator/simulator-service'
+import type { ChannelService } from './broadcast/channel-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
 export type Router = {
@@ -38,6 +39,7 @@ export interface RouterServices {
   push: PushService
   emulator: LocalEmulator
   simulators: SimulatorService
+  channels: ChannelService
   notices: () => string[]
   taps: TapStore
   registration: RegistrationService
@@ -114,6 +116,10 @@ export function createRouter(s: RouterServices): Router {
     },
     'registration:status': () => ok(s.registration.status()),
     'registration:configure': (input) => s.registration.configure(input),
-    'registration:regenerateSecret': () => s.registration.regenerateSecret()
+    'registration:regenerateSecret': () => s.registration.regenerateSecret(),
+    'channels:list': (input) => s.channels.list(input),
+    'channels:create': (input) => s.channels.create(input, input.policy),
+    'channels:delete': (input) => s.channels.remove(input, input.channelId),
+    'channels:broadcast': (input) => s.channels.broadcast(input)
   }
 }

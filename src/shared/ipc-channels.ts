@@ -53,7 +53,11 @@ export const CHANNELS = [
   'emulator:clearFaults',
   'registration:status',
   'registration:configure',
-  'registration:regenerateSecret'
+  'registration:regenerateSecret',
+  'channels:list',
+  'channels:create',
+  'channels:delete',
+  'channels:broadcast'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

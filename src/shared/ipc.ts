@@ -15,6 +15,7 @@ import type { InstalledApp, SimulatorList, SimulatorSendResult } from './simulat
 import { MAX_COLLAPSE_ID_INPUT } from './diagnosis/header-checks'
 import { MAX_REGISTRATION_PORT, MIN_REGISTRATION_PORT, type RegistrationStatus } from './registration/types'
 import type { TapInfo } from './tap-rate'
+import type { BroadcastResult, ChannelAnswer, ChannelCreateResult, ChannelListResult } from './channel-types'
 
 /** The whole renderer <-> main contract: every channel's input schema and output type. */
 
@@ -195,6 +196,21 @@ export const registrationConfigureSchema = z
   })
   .strict()
 
+/** Broadcast channels: one app (bundle ID), one credential, one environment. */
+export const channelScopeSchema = z.object({ credentialId: entityId, environment: environmentSchema, bundleId: z.string().max(300) }).strict()
+/** APNs channel IDs are base64 of unspecified length; the service explains a malformed one. */
+const channelIdSchema = z.string().min(1).max(200)
+
+export const broadcastRequestSchema = channelScopeSchema
+  .extend({
+    channelId: channelIdSchema,
+    payloadText: z.string().max(MAX_PAYLOAD_TEXT),
+    priority: z.union(PRIORITIES.map((p) => z.literal(p)) as [z.ZodLiteral<10>, z.ZodLiteral<5>, z.ZodLiteral<1>]),
+    expirationSeconds: z.number().int().min(0).max(MAX_EXPIRATION_EPOCH_SECONDS),
+    variables: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64), z.string().max(10_000)).optional()
+  })
+  .strict()
+
 export const contract = {
   'app:notices': channel(none, output<string[]>()),
   'credentials:list': channel(none, output<CredentialSummary[]>()),
@@ -246,7 +262,11 @@ export const contract = {
   'emulator:clearFaults': channel(none, output<null>()),
   'registration:status': channel(none, output<RegistrationStatus>()),
   'registration:configure': channel(registrationConfigureSchema, output<RegistrationStatus>()),
-  'registration:regenerateSecret': channel(none, output<RegistrationStatus>())
+  'registration:regenerateSecret': channel(none, output<RegistrationStatus>()),
+  'channels:list': channel(channelScopeSchema, output<ChannelListResult>()),
+  'channels:create': channel(channelScopeSchema.extend({ policy: z.union([z.literal(0), z.literal(1)]) }).strict(), output<ChannelCreateResult>()),
+  'channels:delete': channel(channelScopeSchema.extend({ channelId: channelIdSchema }).strict(), output<ChannelAnswer>()),
+  'channels:broadcast': channel(broadcastRequestSchema, output<BroadcastResult>())
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Both directions: every contract key is a listed channel and every listed channel has a schema.

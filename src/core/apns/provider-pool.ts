@@ -32,7 +32,7 @@ export class ProviderPool {
 
   /** Throws what node-apn's constructor throws (e.g. a certificate for the other environment). */
   acquire(identity: SigningIdentity, endpoint: ApnsEndpoint): apn.Provider {
-    const cacheKey = [identity.summary.id, identity.fingerprint, endpoint.address, endpoint.port, endpoint.production].join('|')
+    const cacheKey = [identity.summary.id, identity.fingerprint, endpoint.address, endpoint.port, endpoint.production, endpoint.manageAddress, endpoint.managePort].join('|')
     const cached = this.entries.get(cacheKey)
     if (cached) return cached.provider
     const provider = this.factory({
@@ -44,6 +44,7 @@ export class ProviderPool {
       port: endpoint.port,
       production: endpoint.production,
       ...(endpoint.ca ? { ca: [endpoint.ca] } : {}),
+      ...(endpoint.manageAddress ? { manageChannelsAddress: endpoint.manageAddress, manageChannelsPort: endpoint.managePort } : {}),
       requestTimeout: this.requestTimeoutMs,
       // node-apn retries immediately and ignores Retry-After; Pushdeck decides about retries itself.
       connectionRetryLimit: 0,

@@ -1,4 +1,6 @@
 import { PUSH_TYPE_INFO, topicSuffixOf } from '../../shared/push-types'
+import { checkLiveActivity } from '../../shared/diagnosis/liveactivity-checks'
+import type { Finding } from '../../shared/diagnosis/types'
 import { header, isPushType, type IncomingRequest } from './validate-request'
 
 /**
@@ -6,12 +8,13 @@ import { header, isPushType, type IncomingRequest } from './validate-request'
  * §4.4 "Lint, not rejection"). Apple does not say these are errors [U], so the emulator answers
  * 200 and attaches the warnings to the inbox entry instead of inventing a rejection.
  *
- * This is a first set; Live Activity payload checks and a "strict" mode belong here later.
+ * Live Activity payloads get the app's own checks (liveactivity-checks.ts); a "strict" mode that
+ * rejects instead belongs here later.
  *
  * `topic` is the topic the push went to: apns-topic, or on a certificate connection without it
  * the certificate's UID, so certificate pushes are linted against what APNs would use.
  */
-export function lintAcceptedRequest(request: IncomingRequest, topic: string = header(request, 'apns-topic') ?? ''): string[] {
+export function lintAcceptedRequest(request: IncomingRequest, topic: string = header(request, 'apns-topic') ?? '', nowMs: number = Date.now()): string[] {
   const warnings: string[] = []
   const pushType = header(request, 'apns-push-type')
   const priority = header(request, 'apns-priority') ?? '10'
@@ -34,11 +37,11 @@ export function lintAcceptedRequest(request: IncomingRequest, topic: string = he
     }
   }
 
-  if (request.body.length === request.bytes) warnings.push(...lintPayload(request.body.toString('utf8'), pushType))
+  if (request.body.length === request.bytes) warnings.push(...lintPayload(request.body.toString('utf8'), pushType, nowMs))
   return warnings
 }
 
-function lintPayload(body: string, pushType: string | undefined): string[] {
+function lintPayload(body: string, pushType: string | undefined, nowMs: number): string[] {
   let payload: unknown
   try {
     payload = JSON.parse(body)
@@ -49,6 +52,11 @@ function lintPayload(body: string, pushType: string | undefined): string[] {
   const aps = (payload as Record<string, unknown>).aps
   if (aps === undefined) return pushType === 'mdm' ? [] : ['The payload has no "aps" dictionary.']
   if (typeof aps !== 'object' || aps === null || Array.isArray(aps)) return ['"aps" is not a dictionary.']
+  if (pushType === 'liveactivity') {
+    const findings: Finding[] = []
+    checkLiveActivity(aps as Record<string, unknown>, nowMs, 'token', findings)
+    return findings.filter((f) => f.severity !== 'info').map((f) => f.message)
+  }
   if (pushType === 'background' && ['alert', 'badge', 'sound'].some((key) => key in aps)) {
     return ['A background push should carry only content-available: alert, badge and sound make it a visible notification.']
   }

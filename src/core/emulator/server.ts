@@ -8,6 +8,9 @@ import { createDeviceRegistry, type DeviceRegistry } from './device-registry'
 import { createFaultBook, DEFAULT_GOAWAY_REASON, statusFaultReason, type ChosenFault, type EmulatorFaults } from './faults'
 import { bearerTokenOf, decodeJwt } from './jwt-verifier'
 import { lintAcceptedRequest } from './lint'
+import { answerChannelRequest, type ChannelContext } from './channel-transport'
+import { createChannelRegistry, DEFAULT_CHANNEL_RULES, isBroadcastPath, type ChannelRegistry, type ChannelRules } from './channels'
+import { regularHeaders, startManagementListener } from './management-server'
 import { readCappedBody } from './read-body'
 import { createRecorder, redactHeaders } from './recorder'
 import { sendAcceptance, sendRejection, type ErrorAnswer } from './respond'
@@ -51,6 +54,8 @@ export interface EmulatorOptions {
    * (apns-reference.md §1.4). Default 'documented'.
    */
   environmentKeyReasonSpelling?: EnvironmentKeyReasonSpelling
+  /** Broadcast channel rules: the per-app limit, which apps have the capability, create's push-type case. */
+  channels?: Partial<ChannelRules>
 }
 
 export interface RunningEmulator {
@@ -61,6 +66,10 @@ export interface RunningEmulator {
   devices: DeviceRegistry
   /** Make the emulator misbehave on purpose: status, latency, hang, GOAWAY, dropped connection. */
   faults: EmulatorFaults
+  /** The management listener (channel create / read / delete / list), on its own port as with APNs. */
+  managementPort: number
+  /** Broadcast channels created through the management listener. */
+  channels: ChannelRegistry
   /** Newest last; at most the last 500. */
   requests(): EmulatorRequest[]
   /** Closes the listener and destroys open sessions, so it never waits on a client. */
@@ -156,6 +165,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         body: body.data,
         bytes: body.bytes
       }
+      if (isBroadcastPath(request.path)) {
+        // Broadcasts have their own rules and headers (apns-request-id, not apns-id); device
+        // faults are keyed by token and do not apply to them.
+        const answer = answerChannelRequest('broadcast', stream, request, connection, channelContext)
+        if (answer.status === 200) raiseStreamLimit(connection, session)
+        if (body.truncated) stopReceiving(stream)
+        return
+      }
       const apnsId = responseApnsId(request)
       const inbox = (outcome: Outcome): void => record(receivedAt, connection, request, apnsId, outcome)
 
@@ -168,7 +185,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         const fault = chosen?.description ?? null
         if (verdict.accepted) {
           const apnsUniqueId = randomUUID()
-          inbox({ status: 200, reason: null, apnsUniqueId, lint: lintAcceptedRequest(request, verdict.topic), fault })
+          inbox({ status: 200, reason: null, apnsUniqueId, lint: lintAcceptedRequest(request, verdict.topic, now()), fault })
           if (chosen?.fault.kind === 'latency') await pause(chosen.fault.ms)
           // Before responding, so the raised limit is on the wire ahead of the 200.
           raiseStreamLimit(connection, session)
@@ -314,7 +331,21 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     }
   }
 
+  const channelRegistry = createChannelRegistry(now)
+  const channelContext: ChannelContext = {
+    registry: channelRegistry,
+    rules: { ...DEFAULT_CHANNEL_RULES, ...options.channels },
+    resolveKey: options.resolveKey,
+    tokenRules,
+    now,
+    record: (entry) => recorder.record(entry)
+  }
+
   await listen(server, options.port ?? 0)
+  const management = await startManagementListener(options.tls, EMULATOR_HOST, channelContext).catch(async (error: unknown) => {
+    server.close()
+    throw error
+  })
   // After startup, listener errors have nobody to report to; ignore rather than crash the host.
   server.on('error', () => undefined)
 
@@ -323,12 +354,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     host: EMULATOR_HOST,
     port: (server.address() as AddressInfo).port,
     caPem: options.tls.certPem,
+    managementPort: management.port,
+    channels: channelRegistry,
     devices,
     faults: { inject: faults.inject, clear: faults.clear, pending: faults.pending },
     requests: () => recorder.list(),
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve())
+        let pending = 2
+        const done = (): void => {
+          if (--pending === 0) resolve()
+        }
+        server.close(done)
+        void management.close().then(done)
         for (const end of [...pauses]) end()
         for (const session of sessions) session.destroy()
         for (const socket of sockets) socket.destroy()
@@ -344,20 +382,6 @@ function listen(server: http2.Http2SecureServer, port: number): Promise<void> {
       resolve()
     })
   })
-}
-
-/**
- * Regular headers with every value they came with, from the raw list: the parsed `headers`
- * object merges repeats, and DuplicateHeaders needs to see them.
- */
-function regularHeaders(rawHeaders: string[]): Record<string, string[]> {
-  const result: Record<string, string[]> = {}
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    const name = rawHeaders[i].toLowerCase()
-    if (name.startsWith(':')) continue
-    ;(result[name] ??= []).push(rawHeaders[i + 1])
-  }
-  return result
 }
 
 /** The request's apns-id when it is a valid one (APNs echoes it), else a fresh lowercase UUID. */

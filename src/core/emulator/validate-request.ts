@@ -99,7 +99,7 @@ export interface Acceptance {
 
 export type Verdict = Acceptance | Rejection
 
-/** The routes the push listener knows; broadcasts (/4/broadcasts/apps/<bundleId>) join later. */
+/** The device route; broadcasts (/4/broadcasts/apps/<bundleId>) are answered by channels.ts. */
 export type Route = { kind: 'device'; token: string }
 
 /** Apple: "32 lowercase hexadecimal digits … 8-4-4-4-12". See messageIdCheck for the case. */
@@ -143,7 +143,7 @@ export function validateRequest(request: IncomingRequest, context: ValidationCon
  * development environment. Token connections: the JWT must verify (jwt-verifier.ts) and fit
  * the connection (token-connection.ts).
  */
-function authenticate(request: IncomingRequest, context: ValidationContext): { token: AuthenticatedToken | null } | Rejection {
+export function authenticate(request: IncomingRequest, context: ValidationContext): { token: AuthenticatedToken | null } | Rejection {
   const { connection } = context
   if (connection.mode === 'certificate') {
     const problem = certificateProblem(connection.certificate, context.nowMs)

@@ -1,12 +1,12 @@
-import { ComposePanel } from './features/compose/ComposePanel'
 import { DemoBanner } from './features/demo/DemoBanner'
 import { LibraryMenu } from './features/library/LibraryMenu'
 import { NoticeBar } from './features/notices/NoticeBar'
 import { PairingButton } from './features/registration/PairingButton'
 import { ResultPanel } from './features/result/ResultPanel'
 import { Sidebar } from './features/Sidebar'
+import { Workbench } from './features/workbench/Workbench'
 
-/** One window: banners on top, then sidebar | compose | result side by side. */
+/** One window: banners on top, then sidebar | compose (push, Live Activity, channels) | result side by side. */
 export function App() {
   return (
     <div className="app">
@@ -19,7 +19,7 @@ export function App() {
       <NoticeBar />
       <main className="workspace">
         <Sidebar />
-        <ComposePanel />
+        <Workbench />
         <ResultPanel />
       </main>
     </div>

@@ -4,6 +4,7 @@ import { checkCredential } from './credential-checks'
 import { checkHeaders } from './header-checks'
 import { checkPayload } from './payload-checks'
 import { checkPushType } from './push-type-checks'
+import { checkLiveActivity } from './liveactivity-checks'
 import { checkSavedDevice, checkToken } from './token-checks'
 import { checkTopic, finalTopic } from './topic-checks'
 import type { Diagnosis, DiagnosisContext, PushDraft } from './types'
@@ -15,6 +16,7 @@ import type { Diagnosis, DiagnosisContext, PushDraft } from './types'
 export type { Diagnosis, DiagnosisContext, Finding, FindingAction, FindingField, PushDraft, Severity } from './types'
 export { bundleIdProblem, finalTopic } from './topic-checks'
 export { certificateExpiry, CERTIFICATE_WARNING_DAYS } from './credential-checks'
+export { checkLiveActivity, LIVE_ACTIVITY_EVENTS, type LiveActivityEvent, type LiveActivityRoute } from './liveactivity-checks'
 
 export function diagnose(draft: PushDraft, credential: CredentialSummary | null, context: Partial<DiagnosisContext> = {}): Diagnosis {
   const now = context.now ?? Date.now()
@@ -30,6 +32,10 @@ export function diagnose(draft: PushDraft, credential: CredentialSummary | null,
   checkHeaders(draft, now, findings)
   const payload = checkPayload(draft, byteLimit, full, findings)
   checkPushType(draft, credential, payload.aps, findings)
+  if (draft.pushType === 'liveactivity' && payload.aps) checkLiveActivity(payload.aps, now, 'token', findings)
+  else if (draft.pushType === 'liveactivity' && payload.body !== null) {
+    findings.push({ id: 'liveactivity.aps-missing', severity: 'error', field: 'payload', message: 'A Live Activity push carries everything in "aps" (event, timestamp, content-state); this payload has no "aps" object.', fix: 'Start from a Live Activity template, or write {"aps": {"event": "update", "timestamp": {{now}}, "content-state": {...}}}.' })
+  }
 
   return {
     findings,

@@ -1,7 +1,7 @@
 import type { CredentialSummary } from '../domain'
 import type { Finding, PushDraft } from './types'
 
-/** Rules of particular push types that APNs or iOS enforce quietly (apns-reference.md §1.3, §2.4). */
+/** Rules of particular push types that APNs or iOS enforce quietly (apns-reference.md §1.3). Live Activities: liveactivity-checks.ts. */
 export function checkPushType(draft: PushDraft, credential: CredentialSummary | null, aps: Record<string, unknown> | null, out: Finding[]): void {
   if (draft.pushType === 'mdm' && credential?.kind === 'token') {
     out.push({ id: 'pushType.mdm-needs-certificate', severity: 'error', field: 'pushType', message: 'MDM pushes are sent with the MDM push certificate, whose UID is the topic; a .p8 key cannot send them.', fix: 'Add the MDM push certificate and select it.' })
@@ -12,12 +12,6 @@ export function checkPushType(draft: PushDraft, credential: CredentialSummary | 
     }
     if (draft.expiration.mode !== 'immediate') {
       out.push({ id: 'pushtotalk.expiration', severity: 'warning', field: 'headers', message: 'Apple asks for apns-expiration 0 on Push to Talk pushes, so a stale message is never delivered late.', fix: 'Set the expiration to 0 (immediate).' })
-    }
-  }
-  if (draft.pushType === 'liveactivity' && aps) {
-    const missing = ['event', 'timestamp', 'content-state'].filter((k) => !(k in aps))
-    if (missing.length > 0) {
-      out.push({ id: 'liveactivity.missing-keys', severity: 'warning', field: 'payload', message: `A Live Activity push needs ${missing.join(', ')} in "aps"; without ${missing.length === 1 ? 'it' : 'them'} iOS ignores the push.`, fix: 'Add "event" (start, update or end), "timestamp" in seconds and "content-state".' })
     }
   }
   if (draft.pushType === 'widgets' && aps && aps['content-changed'] !== true) {
