@@ -228,6 +228,25 @@ describe('registration endpoint over HTTP on loopback', () => {
     expect(again.ok && again.value.tap?.action).toBe('REPLY')
   })
 
+  it('a device APNs marked unregistered (410) is cleared when the app registers the same token again later', async () => {
+    const app = newApp()
+    const { url, secret } = await enableRegistration(app)
+    const setup = await app.router['demo:setup'](undefined)
+    if (!setup.ok) throw new Error(setup.error.message)
+    const t = token()
+    await post(`${url}/v1/register`, secret, registration(t, { environment: 'sandbox' }))
+    const since = Date.now() - 60_000
+    app.emulator.seedDevice(t, { state: 'unregistered', since })
+    const sent = await app.router['push:send']({ credentialId: setup.value.credential.id, environment: 'emulator', deviceToken: t, bundleId: 'com.example.pushdemo', pushType: 'alert', priority: 10, topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', payloadText: '{"aps":{"alert":"Hi"}}' })
+    expect(sent.ok && sent.value.reason).toBe('Unregistered')
+    expect((await devices(app)).find((d) => d.token === t)!.unregisteredAt).toBe(new Date(since).toISOString())
+
+    // The app launched again and handed its token over after the 410's moment: it is valid again.
+    const again = await post(`${url}/v1/register`, secret, registration(t))
+    expect(again.status).toBe(200)
+    expect((await devices(app)).find((d) => d.token === t)!.unregisteredAt).toBeNull()
+  })
+
   it('a new secret locks out the old one at once; settings and secret survive a restart', async () => {
     // One SecretBox for both runs, as the OS keychain is one across launches.
     const secrets = createTestSecretBox()

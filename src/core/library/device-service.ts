@@ -177,13 +177,17 @@ export class DeviceService {
       ...(input.name.trim() ? { name: input.name } : {}),
       ...(input.accountId ? { accountId: input.accountId } : {})
     }
+    // APNs' 410 timestamp says when the token stopped being valid; the app handing us the same
+    // token after that moment means it is valid again (Apple's guidance for providers).
+    const revived = existing.unregisteredAt !== null && this.now().getTime() > Date.parse(existing.unregisteredAt)
+    if (revived) this.patchByToken(existing.token, (d) => ({ ...d, unregisteredAt: null }))
     const unchanged =
       patch.bundleId!.trim() === existing.bundleId &&
       patch.environment === existing.environment &&
       patch.tags!.join(' ') === existing.tags.join(' ') &&
       (patch.name === undefined || patch.name.trim() === existing.name) &&
       (patch.accountId === undefined || patch.accountId === existing.accountId)
-    if (unchanged) return ok({ device: existing, created: false })
+    if (unchanged) return ok({ device: revived ? { ...existing, unregisteredAt: null } : existing, created: false })
     const updated = this.update(existing.id, patch)
     return updated.ok ? ok({ device: updated.value, created: false }) : updated
   }
