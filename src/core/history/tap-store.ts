@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs'
+import { appendFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { HistoryEntry, HistorySummary } from '../../shared/history-types'
@@ -21,25 +21,49 @@ export type TapRecord = z.infer<typeof tapRecordSchema>
 
 const FILE = 'taps.jsonl'
 
+/**
+ * The log is compacted to its newest half once it holds this many taps: the history it annotates
+ * rotates too, so taps far older than that would mostly point at entries no longer kept.
+ */
+export const DEFAULT_MAX_TAPS = 50_000
+
 export class TapStore {
   private readonly byHistoryId = new Map<string, TapInfo>()
   private readonly byApnsId = new Map<string, TapInfo>()
   private readonly path: string
+  /** The newest taps, oldest first, as on disk: what a compaction keeps. */
+  private lines: string[] = []
+  private readonly maxTaps: number
   /** The file ends in a line a crash cut off. */
   private torn = false
   /** Damaged lines found on load (a crash mid-write), for the notices. */
   readonly notices: string[] = []
 
-  constructor(dir: string) {
+  constructor(dir: string, options: { maxTaps?: number } = {}) {
     this.path = join(dir, FILE)
+    this.maxTaps = options.maxTaps ?? DEFAULT_MAX_TAPS
     this.load()
   }
 
   record(tap: TapRecord): void {
+    const line = JSON.stringify(tap)
     // A line that a crash tore is skipped on load; start on a fresh line so this one survives.
-    appendFileSync(this.path, (this.torn ? '\n' : '') + JSON.stringify(tap) + '\n', 'utf8')
+    appendFileSync(this.path, (this.torn ? '\n' : '') + line + '\n', 'utf8')
     this.torn = false
+    this.lines.push(line)
     this.remember(tap)
+    if (this.lines.length > this.maxTaps) this.compact()
+  }
+
+  /** Keeps the newest half, written beside and renamed over, so a crash leaves one whole file. */
+  private compact(): void {
+    this.lines = this.lines.slice(-Math.ceil(this.maxTaps / 2))
+    const temporary = `${this.path}.tmp`
+    writeFileSync(temporary, this.lines.join('\n') + '\n', 'utf8')
+    renameSync(temporary, this.path)
+    this.byHistoryId.clear()
+    this.byApnsId.clear()
+    for (const line of this.lines) this.remember(JSON.parse(line) as TapRecord)
   }
 
   forHistoryId(id: string): TapInfo | null {
@@ -82,8 +106,10 @@ export class TapStore {
       if (line.trim() === '') continue
       try {
         const parsed = tapRecordSchema.safeParse(JSON.parse(line))
-        if (parsed.success) this.remember(parsed.data)
-        else skipped++
+        if (parsed.success) {
+          this.remember(parsed.data)
+          this.lines.push(line)
+        } else skipped++
       } catch {
         skipped++
       }
