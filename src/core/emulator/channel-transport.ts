@@ -3,8 +3,7 @@ import type { EmulatorRequest } from '../../shared/emulator-types'
 import { answerBroadcast, answerManagement, type ChannelAnswer, type ChannelAuth, type ChannelRegistry, type ChannelRequest, type ChannelRules } from './channels'
 import type { ConnectionState } from './connection-state'
 import type { ResolveProviderKey } from './jwt-verifier'
-import { bearerTokenOf, decodeJwt } from './jwt-verifier'
-import { redactHeaders } from './recorder'
+import { senderFields } from './recorder'
 import { noteAuthenticatedToken, type TokenConnectionRules } from './token-connection'
 import { authenticate } from './validate-request'
 
@@ -54,17 +53,11 @@ function authenticateChannelRequest(request: ChannelRequest, connection: Connect
 }
 
 function record(request: ChannelRequest, connection: ConnectionState, answer: ChannelAnswer, receivedAt: number, context: ChannelContext): void {
-  const { certificate } = connection
-  const jwt = bearerTokenOf(request.headers.authorization?.[0])
   context.record({
     receivedAt,
-    connectionId: connection.id,
-    authMode: certificate ? 'certificate' : jwt === null ? 'none' : 'token',
+    ...senderFields(connection, request.headers.authorization?.[0], request.headers),
     method: request.method,
     path: request.path,
-    headers: redactHeaders(request.headers),
-    jwt: certificate || jwt === null ? null : decodeJwt(jwt),
-    certificate: certificate && { subject: certificate.subject, topics: [...certificate.topics], environments: [...certificate.environments] },
     body: request.body.toString('utf8'),
     bytes: request.bytes,
     status: answer.status,

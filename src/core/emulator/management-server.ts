@@ -1,8 +1,9 @@
 import http2, { type IncomingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import { clientCertificateOf } from './certificate-auth'
 import { answerChannelRequest, type ChannelContext } from './channel-transport'
 import { createConnectionState, RAISED_CONNECTION_STREAMS } from './connection-state'
+import { trackOpenConnections } from './open-connections'
 import { readCappedBody } from './read-body'
 import type { EmulatorTlsIdentity } from './tls-identity'
 
@@ -17,8 +18,6 @@ export interface ManagementListener {
 }
 
 export async function startManagementListener(tls: EmulatorTlsIdentity, host: string, context: ChannelContext): Promise<ManagementListener> {
-  const sessions = new Set<ServerHttp2Session>()
-  const sockets = new Set<Socket>()
   let nextConnectionId = 1_000_000 // distinct from push-listener connection ids in the shared inbox
 
   const server = http2.createSecureServer({
@@ -31,14 +30,8 @@ export async function startManagementListener(tls: EmulatorTlsIdentity, host: st
     // Management requests are few; the one-stream rule is Apple's for the push host only.
     settings: { maxConcurrentStreams: RAISED_CONNECTION_STREAMS }
   })
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket)
-    socket.once('close', () => sockets.delete(socket))
-  })
+  const open = trackOpenConnections(server)
   server.on('session', (session: ServerHttp2Session) => {
-    sessions.add(session)
-    session.once('close', () => sessions.delete(session))
-    session.on('error', () => undefined)
     const connection = createConnectionState(nextConnectionId++, clientCertificateOf(session))
     session.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, _flags: number, rawHeaders: string[]) => {
       stream.on('error', () => undefined)
@@ -75,8 +68,7 @@ export async function startManagementListener(tls: EmulatorTlsIdentity, host: st
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())
-        for (const session of sessions) session.destroy()
-        for (const socket of sockets) socket.destroy()
+        open.destroyAll()
       }))
   }
 }

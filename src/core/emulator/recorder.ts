@@ -1,4 +1,6 @@
 import type { EmulatorRequest } from '../../shared/emulator-types'
+import type { ConnectionState } from './connection-state'
+import { bearerTokenOf, decodeJwt } from './jwt-verifier'
 
 /**
  * The inbox: every request the emulator answered (or, under an injected fault, left
@@ -42,4 +44,18 @@ export function redactHeaders(headers: Readonly<Record<string, readonly string[]
     shown[name] = name === 'authorization' ? REDACTED_AUTHORIZATION : values.join(', ')
   }
   return shown
+}
+
+/** Who sent a request, as the inbox shows it: the same for device pushes and channel requests. */
+export function senderFields(connection: ConnectionState, authorization: string | undefined, headers: Readonly<Record<string, readonly string[]>>): Pick<RecordedRequest, 'connectionId' | 'authMode' | 'headers' | 'jwt' | 'certificate'> {
+  const { certificate } = connection
+  const jwt = bearerTokenOf(authorization)
+  return {
+    connectionId: connection.id,
+    authMode: certificate ? 'certificate' : jwt === null ? 'none' : 'token',
+    headers: redactHeaders(headers),
+    // Certificate connections ignore authorization, so no token is shown as if it counted.
+    jwt: certificate || jwt === null ? null : decodeJwt(jwt),
+    certificate: certificate && { subject: certificate.subject, topics: [...certificate.topics], environments: [...certificate.environments] }
+  }
 }

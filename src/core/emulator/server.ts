@@ -1,18 +1,18 @@
 import { randomUUID, type KeyObject } from 'node:crypto'
 import http2, { type IncomingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2'
-import type { AddressInfo, Socket } from 'node:net'
+import type { AddressInfo } from 'node:net'
 import type { EmulatorRequest } from '../../shared/emulator-types'
 import { clientCertificateOf } from './certificate-auth'
 import { createConnectionState, INITIAL_TOKEN_CONNECTION_STREAMS, raiseStreamLimit, type ConnectionState } from './connection-state'
 import { createDeviceRegistry, type DeviceRegistry } from './device-registry'
 import { createFaultBook, DEFAULT_GOAWAY_REASON, statusFaultReason, type ChosenFault, type EmulatorFaults } from './faults'
-import { bearerTokenOf, decodeJwt } from './jwt-verifier'
 import { lintAcceptedRequest } from './lint'
 import { answerChannelRequest, type ChannelContext } from './channel-transport'
 import { createChannelRegistry, DEFAULT_CHANNEL_RULES, isBroadcastPath, type ChannelRegistry, type ChannelRules } from './channels'
 import { regularHeaders, startManagementListener } from './management-server'
 import { readCappedBody } from './read-body'
-import { createRecorder, redactHeaders } from './recorder'
+import { trackOpenConnections } from './open-connections'
+import { createRecorder, senderFields } from './recorder'
 import { sendAcceptance, sendRejection, type ErrorAnswer } from './respond'
 import type { EmulatorTlsIdentity } from './tls-identity'
 import { noteAuthenticatedToken, type EnvironmentKeyReasonSpelling, type KeyEnvironment, type TokenConnectionRules } from './token-connection'
@@ -94,8 +94,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const devices = createDeviceRegistry()
   const recorder = createRecorder()
   const faults = createFaultBook()
-  const sessions = new Set<ServerHttp2Session>()
-  const sockets = new Set<Socket>()
   /** Latency faults in progress; close() ends them early. */
   const pauses = new Set<() => void>()
   const tokenRules: TokenConnectionRules = {
@@ -116,18 +114,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     settings: { maxConcurrentStreams: INITIAL_TOKEN_CONNECTION_STREAMS }
   })
 
-  // Tracked so close() can cut off clients that would otherwise keep server.close() waiting,
-  // including sockets still in the TLS handshake that have no session yet.
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket)
-    socket.once('close', () => sockets.delete(socket))
-  })
+  const open = trackOpenConnections(server)
 
   server.on('session', (session: ServerHttp2Session) => {
-    sessions.add(session)
-    session.once('close', () => sessions.delete(session))
-    // A client that misbehaves at the HTTP/2 level only loses its own connection.
-    session.on('error', () => undefined)
     const connection = createConnectionState(nextConnectionId++, clientCertificateOf(session))
     // The handshake already authenticated a certificate connection: no one-stream phase.
     if (connection.certificate) raiseStreamLimit(connection, session)
@@ -269,7 +258,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
    */
   function dropConnection(session: ServerHttp2Session): void {
     const { remoteAddress, remotePort } = session.socket
-    const raw = [...sockets].find((s) => s.remotePort === remotePort && s.remoteAddress === remoteAddress)
+    const raw = [...open.sockets].find((s) => s.remotePort === remotePort && s.remoteAddress === remoteAddress)
     if (raw && !raw.destroyed) raw.resetAndDestroy()
     else session.destroy()
   }
@@ -287,18 +276,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   }
 
   function record(receivedAt: number, connection: ConnectionState, request: IncomingRequest, apnsId: string, outcome: Outcome): void {
-    const { certificate } = connection
-    const jwt = bearerTokenOf(header(request, 'authorization'))
     recorder.record({
       receivedAt,
-      connectionId: connection.id,
-      authMode: certificate ? 'certificate' : jwt === null ? 'none' : 'token',
+      ...senderFields(connection, header(request, 'authorization'), request.headers),
       method: request.method,
       path: request.path,
-      headers: redactHeaders(request.headers),
-      // Certificate connections ignore authorization, so no token is shown as if it counted.
-      jwt: certificate || jwt === null ? null : decodeJwt(jwt),
-      certificate: certificate && { subject: certificate.subject, topics: [...certificate.topics], environments: [...certificate.environments] },
       body: request.body.toString('utf8'),
       bytes: request.bytes,
       status: outcome.status,
@@ -368,8 +350,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         server.close(done)
         void management.close().then(done)
         for (const end of [...pauses]) end()
-        for (const session of sessions) session.destroy()
-        for (const socket of sockets) socket.destroy()
+        open.destroyAll()
       }))
   }
 }
