@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { once } from 'node:events'
+import { connect, createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventPayloads } from '../../src/shared/events'
@@ -10,6 +11,7 @@ import { createTestApp, type TestApp } from '../support/test-app'
 import { createTestSecretBox } from '../support/test-secret-box'
 import { dispatch } from '../../src/core/ipc-dispatch'
 import { silentLogger } from '../../src/core/ports'
+import { MAX_CONNECTIONS_PER_ADDRESS } from '../../src/core/registration/connection-cap'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -23,6 +25,14 @@ function newApp(overrides: Parameters<typeof createTestApp>[0] = {}, dataDir?: s
 }
 
 const token = () => randomBytes(32).toString('hex')
+
+function openSocket(port: number, localAddress: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress })
+    socket.once('connect', () => resolve(socket))
+    socket.once('error', reject)
+  })
+}
 const registration = (t: string, extra: Record<string, unknown> = {}) => ({ token: t, bundleId: 'com.example.pushdemo', environment: 'sandbox', deviceName: 'QA iPhone', ...extra })
 
 async function devices(app: TestApp) {
@@ -155,14 +165,16 @@ describe('registration endpoint over HTTP on loopback', () => {
     const app = newApp()
     const { url, secret } = await enableRegistration(app)
     const t = token()
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => post(`${url}/v1/register`, secret, registration(t, { tags: [`t${i}`], account: 'shared' }))))
+    // As many at once as one client may hold connections.
+    const parallel = MAX_CONNECTIONS_PER_ADDRESS
+    const answers = await Promise.all(Array.from({ length: parallel }, (_, i) => post(`${url}/v1/register`, secret, registration(t, { tags: [`t${i}`], account: 'shared' }))))
     const bodies = (await Promise.all(answers.map((a) => a.json()))) as { deviceId: string; created: boolean }[]
-    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200))
+    expect(answers.map((a) => a.status)).toEqual(Array(parallel).fill(200))
     expect(new Set(bodies.map((b) => b.deviceId)).size).toBe(1)
     expect(bodies.filter((b) => b.created)).toHaveLength(1)
     const all = await devices(app)
     expect(all).toHaveLength(1)
-    expect(all[0]!.tags).toHaveLength(20)
+    expect(all[0]!.tags).toHaveLength(parallel)
     const accounts = await app.router['accounts:list'](undefined)
     expect(accounts.ok && accounts.value).toHaveLength(1)
   })
@@ -245,6 +257,42 @@ describe('registration endpoint over HTTP on loopback', () => {
     const again = await post(`${url}/v1/register`, secret, registration(t))
     expect(again.status).toBe(200)
     expect((await devices(app)).find((d) => d.token === t)!.unregisteredAt).toBeNull()
+  })
+
+  it('one client holding connections with requests it never finishes cannot lock out another device', async (context) => {
+    const app = newApp()
+    const { url, secret } = await enableRegistration(app)
+    const port = Number(new URL(url).port)
+    // The hog connects from a second loopback address: Linux routes all of 127/8, macOS only 127.0.0.1.
+    const probe = await openSocket(port, '127.0.0.2').catch(() => null)
+    if (!probe) {
+      console.log('skipping the two-address check: this machine cannot connect from 127.0.0.2')
+      context.skip()
+    }
+    probe!.destroy()
+    await once(probe!, 'close')
+    const hog: Socket[] = []
+    const HOG = 70
+    let refused = 0
+    const allRefused = new Promise<void>((resolve) => {
+      for (let n = 0; n < HOG; n++) {
+        void openSocket(port, '127.0.0.2').then((socket) => {
+          hog.push(socket)
+          socket.on('error', () => undefined)
+          socket.on('data', (data: Buffer) => {
+            if (data.toString('latin1').startsWith('HTTP/1.1 503') && ++refused === HOG - MAX_CONNECTIONS_PER_ADDRESS) resolve()
+          })
+          socket.write('POST /v1/register HTTP/1.1\r\nHost: x\r\n')
+        })
+      }
+    })
+    cleanups.push(() => hog.forEach((socket) => socket.destroy()))
+    // Past the per-address cap the hog's connections are told 503 and closed at once...
+    await allRefused
+    expect(refused).toBe(HOG - MAX_CONNECTIONS_PER_ADDRESS)
+    // ...so a device at another address still registers while the hog holds what it may.
+    const answer = await post(`${url}/v1/register`, secret, registration(token()))
+    expect(answer.status).toBe(200)
   })
 
   it('a new secret locks out the old one at once; settings and secret survive a restart', async () => {

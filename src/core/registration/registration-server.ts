@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { MAX_REGISTRATION_BODY_BYTES } from '../../shared/registration/types'
 import type { Logger } from '../ports'
 import { StorageError } from '../persistence/storage-error'
+import { capConnectionsPerAddress } from './connection-cap'
 import { carriesSecret } from './pairing-secret'
 import type { RateLimiter } from './rate-limiter'
 import { readRequestBody } from './read-request-body'
@@ -35,16 +36,20 @@ const ROUTES: Record<string, Route> = {
  * (it carries an Origin) is refused, so a web page cannot drive it even if it guessed the port.
  */
 export function createRegistrationServer(options: RegistrationServerOptions): Server {
-  const server = createServer((request, response) => {
+  // Node checks the header and request timeouts only this often (30 s by default), so a client
+  // trickling bytes would otherwise hold its connection three times longer than the timeout.
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (request, response) => {
     handle(request, response, options).catch((error: unknown) => {
       options.logger.error(`registration endpoint: ${(error as Error)?.stack ?? String(error)}`)
       if (!response.headersSent) answer(response, 500, { error: { message: 'Pushdeck could not handle this request.' } })
     })
   })
-  // A client that trickles its headers or body cannot hold a connection open for long.
+  // A client that trickles its headers or body cannot hold a connection open for long, nor hold
+  // more than a few at once.
   server.headersTimeout = 10_000
   server.requestTimeout = 15_000
   server.maxConnections = 64
+  capConnectionsPerAddress(server)
   return server
 }
 
