@@ -56,6 +56,32 @@ describe('delivery history', () => {
     expect(again.get(later.id)).toEqual(later)
   })
 
+  it('lines of valid JSON but not history entries are skipped and reported; filters and export keep working', async () => {
+    const app = createTestApp({}, folder())
+    cleanups.push(() => app.dispose())
+    const setup = await app.router['demo:setup'](undefined)
+    if (!setup.ok) throw new Error(setup.error.message)
+    const base = { credentialId: setup.value.credential.id, environment: 'emulator' as const, bundleId: 'dev.pushdeck.demo', pushType: 'alert' as const, priority: 10 as const, payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' as const }, collapseId: '', apnsId: '' }
+    const sent = await app.router['push:send']({ ...base, deviceToken: setup.value.devices[0]!.token })
+    if (!sent.ok) throw new Error(sent.error.message)
+    await app.dispose()
+    // A hand edit or a file from elsewhere: JSON, but not entries.
+    appendFileSync(join(app.dataDir, 'history', 'history.jsonl'), ['{}', '{"device":{},"response":{}}', '{"id":"w1","at":"x","device":{"token":5,"tags":"notarray"},"response":{"apnsId":12345}}', '[1,2]', 'null'].join('\n') + '\n')
+
+    const reopened = createTestApp({}, app.dataDir)
+    cleanups.push(() => reopened.dispose())
+    const notices = await reopened.router['app:notices'](undefined)
+    expect(notices.ok && notices.value.join(' ')).toContain('5 damaged history entries')
+    for (const query of [{}, { text: 'Demo' }, { device: 'Demo iPhone' }, { tag: 'qa' }, { reason: 'x' }]) {
+      const page = await reopened.router['history:query'](query)
+      expect(page.ok, JSON.stringify(query)).toBe(true)
+    }
+    const all = await reopened.router['history:query']({})
+    expect(all.ok && all.value.items.map((s) => s.id)).toEqual([sent.value.historyId])
+    const csv = await reopened.router['history:export']({ format: 'csv', query: { text: 'Demo' } })
+    expect(csv.ok && csv.value.count).toBe(1)
+  })
+
   it('rotates at the size cap and keeps a bounded number of old files', () => {
     const dir = folder()
     const store = new HistoryStore(dir, { maxFileBytes: 4096, keepOldFiles: 2 })

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { summarise, type HistoryEntry, type HistorySummary } from '../../shared/history-types'
+import { parseHistoryLine } from './history-entry-schema'
 
 /**
  * The delivery history: an append-only JSON Lines file. Appending is O(1) whatever the history's
@@ -75,7 +76,7 @@ export class HistoryStore {
     try {
       const buffer = Buffer.alloc(located.length)
       readSync(fd, buffer, 0, located.length, located.offset)
-      return JSON.parse(buffer.toString('utf8')) as HistoryEntry
+      return parseHistoryLine(buffer.toString('utf8'))
     } finally {
       closeSync(fd)
     }
@@ -142,13 +143,9 @@ export class HistoryStore {
     let skipped = 0
     const parseLine = (line: Buffer, offset: number, complete: boolean) => {
       if (line.length === 0) return
-      try {
-        if (!complete) throw new Error('torn')
-        const entry = JSON.parse(line.toString('utf8')) as HistoryEntry
-        this.remember({ summary: summarise(entry), file, offset, length: line.length })
-      } catch {
-        skipped++
-      }
+      const entry = complete ? parseHistoryLine(line.toString('utf8')) : null
+      if (entry) this.remember({ summary: summarise(entry), file, offset, length: line.length })
+      else skipped++
     }
     try {
       for (;;) {
@@ -170,7 +167,7 @@ export class HistoryStore {
       closeSync(fd)
     }
     if (skipped > 0) {
-      this.notices.push(`${skipped} damaged history entr${skipped === 1 ? 'y' : 'ies'} in ${file} (most likely cut off by a crash) ${skipped === 1 ? 'was' : 'were'} skipped; every other entry is intact.`)
+      this.notices.push(`${skipped} damaged history entr${skipped === 1 ? 'y' : 'ies'} in ${file} (cut off by a crash, or not a history entry) ${skipped === 1 ? 'was' : 'were'} skipped; every other entry is intact.`)
     }
   }
 }
