@@ -16,14 +16,13 @@ import { TemplateService } from './library/template-service'
 import { z } from 'zod'
 import { EventHub } from './event-hub'
 import { FanoutService } from './fanout/fanout-service'
-import { HistoryStore } from './history/history-store'
+import { openHistory } from './history/open-history'
 import { LocalEmulator } from './local-emulator'
 import { StoredDocument, validEntries } from './persistence/document'
 import { openRecovering } from './persistence/recovering-open'
 import type { KeyValueFile, Logger, SecretBox } from './ports'
 import { defaultEndpoints, PushService, type EndpointResolver } from './push-service'
 import { createRouter, type Router } from './router'
-import { TapStore } from './history/tap-store'
 import { RateLimiter, type RateLimitOptions } from './registration/rate-limiter'
 import { RegistrationActions } from './registration/registration-actions'
 import { RegistrationService } from './registration/registration-service'
@@ -105,10 +104,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const tap = new ResponseHeaderTap()
   const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider), options.requestTimeoutMs)
   const sender = new PushSender(pool, tap, options.logger)
-  const history = new HistoryStore(join(options.dataDir, 'history'))
-  for (const notice of history.notices) report(notice)
-  const taps = new TapStore(join(options.dataDir, 'history'))
-  for (const notice of taps.notices) report(notice)
+  const { history, taps, notices: historyNotices } = openHistory(options.dataDir)
+  for (const notice of historyNotices) report(notice)
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
   const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
   const events = new EventHub()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../src/core/history/history-store'
@@ -80,6 +80,28 @@ describe('delivery history', () => {
     expect(all.ok && all.value.items.map((s) => s.id)).toEqual([sent.value.historyId])
     const csv = await reopened.router['history:export']({ format: 'csv', query: { text: 'Demo' } })
     expect(csv.ok && csv.value.count).toBe(1)
+  })
+
+  it('starts whatever stands where the history should be: a file for its folder, a folder for its logs; each is moved aside and named', async () => {
+    const cases: { name: string; arrange: (dataDir: string) => string }[] = [
+      { name: 'history is a file', arrange: (d) => (writeFileSync(join(d, 'history'), 'not a folder'), join(d, 'history')) },
+      { name: 'history.jsonl is a folder', arrange: (d) => (mkdirSync(join(d, 'history', 'history.jsonl'), { recursive: true }), join(d, 'history', 'history.jsonl')) },
+      { name: 'taps.jsonl is a folder', arrange: (d) => (mkdirSync(join(d, 'history', 'taps.jsonl'), { recursive: true }), join(d, 'history', 'taps.jsonl')) }
+    ]
+    for (const { name, arrange } of cases) {
+      const dataDir = folder()
+      const blocking = arrange(dataDir)
+      const app = createTestApp({}, dataDir)
+      cleanups.push(() => app.dispose())
+      const notices = await app.router['app:notices'](undefined)
+      expect(notices.ok && notices.value.join(' '), name).toContain(`${blocking} was a`)
+      expect(readdirSync(join(blocking, '..')).some((f) => f.includes('.unreadable-')), name).toBe(true)
+      const setup = await app.router['demo:setup'](undefined)
+      if (!setup.ok) throw new Error(setup.error.message)
+      const sent = await app.router['push:send']({ credentialId: setup.value.credential.id, environment: 'emulator', bundleId: 'dev.pushdeck.demo', pushType: 'alert', priority: 10, payloadText: '{"aps":{"alert":"Hi"}}', topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', deviceToken: setup.value.devices[0]!.token })
+      const page = await app.router['history:query']({})
+      expect(page.ok && page.value.items.map((s) => s.id), name).toEqual([sent.ok ? sent.value.historyId : 'send failed'])
+    }
   })
 
   it('rotates at the size cap and keeps a bounded number of old files', () => {
