@@ -1,15 +1,21 @@
-import { app, BrowserWindow, powerMonitor, session } from 'electron'
+import { app, BrowserWindow, powerMonitor, session, shell } from 'electron'
 import { createAppServices, type AppServices } from '../core/app-services'
 import { consoleLogger } from './console-logger'
 import { createMainWindow, rendererUrl } from './main-window'
 import { forwardEvent } from './forward-event'
 import { registerIpc } from './register-ipc'
+import { guardSession } from './security/guard-session'
+import { guardWebContents } from './security/guard-web-contents'
 import { safeStorageSecretBox } from './safe-storage-secret-box'
 import { openStoreFile } from './store-files'
 import { TrustedSenders } from './trusted-sender'
 
 let services: AppServices | null = null
 const senders = new TrustedSenders(rendererUrl)
+
+// Before any window exists: every web contents (windows, and anything a page might create) is
+// kept on Pushdeck's page, and https links go to the browser.
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)))
 
 void app.whenReady().then(() => {
   const dataDir = app.getPath('userData')
@@ -21,8 +27,7 @@ void app.whenReady().then(() => {
   })
   registerIpc(services.router, senders, consoleLogger)
   services.events.subscribe((name, payload) => forwardEvent(senders, name, payload))
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  guardSession(session.defaultSession, rendererUrl)
 
   const drop = () => services?.dropConnections()
   powerMonitor.on('resume', drop)

@@ -1,6 +1,7 @@
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { secureWebPreferences } from './security/web-preferences'
 import type { TrustedSenders } from './trusted-sender'
 
 export function rendererUrl(): string {
@@ -15,28 +16,14 @@ export function createMainWindow(senders: TrustedSenders): BrowserWindow {
     minHeight: 640,
     title: 'Pushdeck',
     show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      disableBlinkFeatures: 'Auxclick'
-    }
+    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'))
   })
   const id = window.webContents.id
   senders.add(id)
   window.on('closed', () => senders.remove(id))
   window.once('ready-to-show', () => window.show())
-
-  // The window only ever shows Pushdeck's page; links open in the browser, https only.
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault())
-
+  // Navigation, redirects, new windows and <webview> are refused for every web contents in
+  // index.ts (app 'web-contents-created'), this window included.
   void window.loadURL(rendererUrl())
   return window
 }
