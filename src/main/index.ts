@@ -13,6 +13,9 @@ import { TrustedSenders } from './trusted-sender'
 let services: AppServices | null = null
 const senders = new TrustedSenders(rendererUrl)
 
+// Every renderer is sandboxed, whatever its webPreferences say.
+app.enableSandbox()
+
 // Before any window exists: every web contents (windows, and anything a page might create) is
 // kept on Pushdeck's page, and https links go to the browser.
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)))

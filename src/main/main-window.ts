@@ -1,7 +1,6 @@
 import { BrowserWindow } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { secureWebPreferences } from './security/web-preferences'
 import type { TrustedSenders } from './trusted-sender'
 
 export function rendererUrl(): string {
@@ -16,7 +15,23 @@ export function createMainWindow(senders: TrustedSenders): BrowserWindow {
     minHeight: 640,
     title: 'Pushdeck',
     show: false,
-    webPreferences: secureWebPreferences(join(import.meta.dirname, '../preload/index.cjs'))
+    // Electron's security checklist, every value spelled out even where it is the default, so a
+    // careless edit shows in the unit test and electronegativity (which reads this literal) sees it.
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick'
+    }
   })
   const id = window.webContents.id
   senders.add(id)

@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { mayOpenExternally } from '../../src/main/security/external-links'
 import { guardSession, type GuardableSession } from '../../src/main/security/guard-session'
 import { guardWebContents, type GuardableContents } from '../../src/main/security/guard-web-contents'
 import { allowsPermission } from '../../src/main/security/permissions'
-import { secureWebPreferences } from '../../src/main/security/web-preferences'
 import { TrustedSenders } from '../../src/main/trusted-sender'
 
 const PAGE = 'file:///Applications/Pushdeck.app/Contents/Resources/app.asar/out/renderer/index.html'
@@ -101,10 +100,28 @@ describe('permissions', () => {
   })
 })
 
-describe('window preferences', () => {
-  it('follow Electron\'s security checklist', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
-      preload: '/app/out/preload/index.cjs',
+// Only the window module needs Electron; a stand-in BrowserWindow records what it was given.
+const created = vi.hoisted(() => [] as { webPreferences: Record<string, unknown> }[])
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    webContents = { id: 1 }
+    constructor(options: { webPreferences: Record<string, unknown> }) {
+      created.push(options)
+    }
+    on() {}
+    once() {}
+    loadURL() {
+      return Promise.resolve()
+    }
+  }
+}))
+
+describe('the main window', () => {
+  it('follows Electron\'s security checklist', async () => {
+    const { createMainWindow } = await import('../../src/main/main-window')
+    createMainWindow(new TrustedSenders(() => PAGE))
+    expect(created[0]!.webPreferences).toMatchObject({
+      preload: expect.stringMatching(/preload[/\\]index\.cjs$/),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
