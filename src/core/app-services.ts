@@ -23,6 +23,8 @@ import { openRecovering } from './persistence/recovering-open'
 import type { KeyValueFile, Logger, SecretBox } from './ports'
 import { defaultEndpoints, PushService, type EndpointResolver } from './push-service'
 import { createRouter, type Router } from './router'
+import { SettingsService } from './settings/settings-service'
+import { appSettingsSchema, DEFAULT_SETTINGS } from '../shared/settings'
 
 export interface AppServicesOptions {
   /** The app-data folder: store files and the emulator's TLS identity live here. */
@@ -44,6 +46,8 @@ export interface AppServices {
   events: EventHub
   fanout: FanoutService
   emulator: LocalEmulator
+  /** Preferences; main applies the theme from here. */
+  settings: SettingsService
   /** After sleep or a network change node-apn keeps dead sessions; drop them (C-22). */
   dropConnections(): void
   shutdown(): Promise<void>
@@ -93,6 +97,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const sender = new PushSender(pool, tap, options.logger)
   const history = new HistoryStore(join(options.dataDir, 'history'))
   for (const notice of history.notices) report(notice)
+  const settings = new SettingsService(new StoredDocument(settingsFile, 'app', { schema: appSettingsSchema, empty: () => ({ ...DEFAULT_SETTINGS }), onInvalid: report }))
+  settings.apply((current) => history.limitTotalBytes(current.historyLimitMb * 1024 * 1024))
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
   const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
   const events = new EventHub()
@@ -113,8 +119,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   demo.status()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, notices: () => [...notices] }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, settings, notices: () => [...notices] }),
     emulator,
+    settings,
     events,
     fanout,
     dropConnections: () => pool.dropSessions(),

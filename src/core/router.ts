@@ -15,6 +15,7 @@ import { historyToCsv } from './history/history-export'
 import { queryHistory } from './history/history-query'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
+import type { SettingsService } from './settings/settings-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
 export type Router = {
@@ -34,6 +35,7 @@ export interface RouterServices {
   demo: DemoService
   push: PushService
   emulator: LocalEmulator
+  settings: SettingsService
   notices: () => string[]
 }
 
@@ -98,6 +100,8 @@ export function createRouter(s: RouterServices): Router {
     'emulator:clearFaults': async () => {
       await s.emulator.clearFaults()
       return ok(null)
-    }
+    },
+    'settings:get': () => ok(s.settings.get()),
+    'settings:update': (input) => s.settings.update(input)
   }
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, powerMonitor, session, shell } from 'electron'
+import { app, BrowserWindow, nativeTheme, powerMonitor, session, shell } from 'electron'
 import { createAppServices, type AppServices } from '../core/app-services'
 import { consoleLogger } from './console-logger'
 import { createMainWindow, rendererUrl } from './main-window'
@@ -9,6 +9,8 @@ import { guardWebContents } from './security/guard-web-contents'
 import { safeStorageSecretBox } from './safe-storage-secret-box'
 import { openStoreFile } from './store-files'
 import { TrustedSenders } from './trusted-sender'
+import { installAppMenu } from './app-menu'
+import { WindowState } from './window-state'
 
 let services: AppServices | null = null
 const senders = new TrustedSenders(rendererUrl)
@@ -30,15 +32,23 @@ void app.whenReady().then(() => {
   })
   registerIpc(services.router, senders, consoleLogger)
   services.events.subscribe((name, payload) => forwardEvent(senders, name, payload))
+  // Menu items reach the page as events, on the same path as main's other events.
+  const events = services.events
+  installAppMenu((command) => events.emit('menu:command', { command }))
+  // Native menus, dialogs and the page's prefers-color-scheme follow the Theme setting.
+  services.settings.apply((settings) => {
+    nativeTheme.themeSource = settings.theme
+  })
   guardSession(session.defaultSession, rendererUrl)
 
   const drop = () => services?.dropConnections()
   powerMonitor.on('resume', drop)
   powerMonitor.on('unlock-screen', drop)
 
-  createMainWindow(senders)
+  const windowState = new WindowState(dataDir, consoleLogger)
+  createMainWindow(senders, windowState)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(senders)
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(senders, windowState)
   })
 })
 

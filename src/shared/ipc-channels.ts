@@ -46,7 +46,9 @@ export const CHANNELS = [
   'history:export',
   'emulator:inbox',
   'emulator:injectFault',
-  'emulator:clearFaults'
+  'emulator:clearFaults',
+  'settings:get',
+  'settings:update'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

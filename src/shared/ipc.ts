@@ -12,6 +12,7 @@ import type { Channel } from './ipc-channels'
 import { PRIORITIES, PUSH_TYPES } from './push-types'
 import type { Result } from './result'
 import { MAX_COLLAPSE_ID_INPUT } from './diagnosis/header-checks'
+import { settingsPatchSchema, type AppSettings } from './settings'
 
 /** The whole renderer <-> main contract: every channel's input schema and output type. */
 
@@ -215,7 +216,9 @@ export const contract = {
   'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),
   'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),
   'emulator:injectFault': channel(injectFaultSchema, output<null>()),
-  'emulator:clearFaults': channel(none, output<null>())
+  'emulator:clearFaults': channel(none, output<null>()),
+  'settings:get': channel(none, output<AppSettings>()),
+  'settings:update': channel(settingsPatchSchema, output<AppSettings>())
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Both directions: every contract key is a listed channel and every listed channel has a schema.

@@ -5,6 +5,7 @@ import { guardSession, type GuardableSession } from '../../src/main/security/gua
 import { guardWebContents, type GuardableContents } from '../../src/main/security/guard-web-contents'
 import { allowsPermission } from '../../src/main/security/permissions'
 import { TrustedSenders } from '../../src/main/trusted-sender'
+import type { WindowState } from '../../src/main/window-state'
 
 const PAGE = 'file:///Applications/Pushdeck.app/Contents/Resources/app.asar/out/renderer/index.html'
 const DEV_PAGE = 'http://localhost:5173/'
@@ -119,7 +120,7 @@ vi.mock('electron', () => ({
 describe('the main window', () => {
   it('follows Electron\'s security checklist', async () => {
     const { createMainWindow } = await import('../../src/main/main-window')
-    createMainWindow(new TrustedSenders(() => PAGE))
+    createMainWindow(new TrustedSenders(() => PAGE), { placement: () => null, track: () => {} } as unknown as WindowState)
     expect(created[0]!.webPreferences).toMatchObject({
       preload: expect.stringMatching(/preload[/\\]index\.cjs$/),
       sandbox: true,
