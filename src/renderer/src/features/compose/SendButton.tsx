@@ -1,4 +1,5 @@
 import { pendingLine, type RequiredField } from '../../lib/finding-presentation'
+import { isMac, shortcutLabel } from '../../lib/shortcuts'
 import { useResult } from '../../stores/result'
 import { GROUP_SEND_EXPLANATION, useTarget } from '../../stores/target'
 import { CurlButton, CurlOutcome } from './CurlButton'
@@ -23,6 +24,7 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
   const send = useResult((s) => s.send)
   const group = useTarget((s) => s.mode === 'tags')
   const unavailable = sending || blocked || group
+  const shortcut = shortcutLabel('send', isMac)
 
   return (
     <div className="send-bar">
@@ -33,6 +35,8 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
           data-testid="send-button"
           aria-disabled={unavailable ? true : undefined}
           aria-describedby="send-status"
+          aria-keyshortcuts={shortcut.aria}
+          title={`Send (${shortcut.text})`}
           onClick={() => void send()}
         >
           {sending ? 'Sending…' : 'Send'}
