@@ -63,7 +63,8 @@ const SAMPLES: Partial<{ [C in Channel]: ChannelInput<C> }> = {
   'history:query': query,
   'history:get': { id: 'h1' },
   'history:export': { format: 'csv', query },
-  'emulator:injectFault': { target: { scope: 'token', token: TOKEN }, fault: { kind: 'status', status: 429, reason: 'TooManyRequests', retryAfterSeconds: 5 } }
+  'emulator:injectFault': { target: { scope: 'token', token: TOKEN }, fault: { kind: 'status', status: 429, reason: 'TooManyRequests', retryAfterSeconds: 5 } },
+  'settings:update': { theme: 'dark', defaultEnvironment: 'production', historyLimitMb: 1000 }
 }
 
 // Hostile values, built once (the huge and deep ones are shared, so 440,000 inputs stay cheap).

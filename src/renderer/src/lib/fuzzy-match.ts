@@ -14,10 +14,11 @@ export function fuzzyScore(query: string, text: string): number | null {
     const index = bestIndex(q, i, t, at)
     if (index < 0) return null
     score += 1
-    if (index === previous + 1) score += 5
-    if (startsWord(text, index)) score += 8
-    if (index === 0) score += 10
-    score -= Math.min(index - at, 10) * 0.1
+    // A run of letters counts most ("ship" in "Order Shipped" beats s…h…i…p across words).
+    if (index === previous + 1) score += 10
+    if (startsWord(text, index)) score += 6
+    if (index === 0) score += 4
+    score -= Math.min(index - at, 10) * 0.2
     previous = index
     at = index + 1
   }

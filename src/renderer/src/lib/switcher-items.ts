@@ -27,17 +27,20 @@ export function switcherItems(devices: readonly SavedDevice[], templates: readon
 }
 
 /**
- * The items matching a query, best first. The label counts most; a match found only in the
- * detail (a bundle ID, a group) still lists the item, below label matches. Ties keep devices,
- * then templates, then profiles, each alphabetical.
+ * The items matching a query, best first. The label is matched fuzzily; the detail (a bundle ID,
+ * a group) only by the query's words as written, since letters scattered over a long bundle ID
+ * would match nearly anything. Detail matches list below label matches. Ties keep devices, then
+ * templates, then profiles, each alphabetical.
  */
 export function rankSwitcherItems(items: readonly SwitcherItem[], query: string): SwitcherItem[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean)
   const scored: { item: SwitcherItem; score: number }[] = []
   for (const item of items) {
     const label = fuzzyScore(query, item.label)
-    const detail = label === null ? fuzzyScore(query, `${item.label} ${item.detail}`) : null
-    const score = label ?? (detail === null ? null : detail - 1000)
-    if (score !== null) scored.push({ item, score })
+    const detail = item.detail.toLowerCase()
+    const inDetail = label === null && words.length > 0 && words.every((w) => detail.includes(w))
+    if (label !== null) scored.push({ item, score: label })
+    else if (inDetail) scored.push({ item, score: -1000 - detail.length * 0.01 })
   }
   scored.sort((a, b) => b.score - a.score || KIND_ORDER.indexOf(a.item.kind) - KIND_ORDER.indexOf(b.item.kind) || a.item.label.localeCompare(b.item.label))
   return scored.slice(0, MAX_SWITCHER_RESULTS).map((s) => s.item)
