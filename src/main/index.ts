@@ -5,6 +5,7 @@ import { createMainWindow, rendererUrl } from './main-window'
 import { forwardEvent } from './forward-event'
 import { registerIpc } from './register-ipc'
 import { guardSession } from './security/guard-session'
+import { mayOpenExternally } from './security/external-links'
 import { guardWebContents } from './security/guard-web-contents'
 import { safeStorageSecretBox } from './safe-storage-secret-box'
 import { openStoreFile } from './store-files'
@@ -18,9 +19,14 @@ const senders = new TrustedSenders(rendererUrl)
 // Every renderer is sandboxed, whatever its webPreferences say.
 app.enableSandbox()
 
+/** The app's one way out to the browser: https links only (checked again here for every caller). */
+const openInBrowser = (url: string) => {
+  if (mayOpenExternally(url)) void shell.openExternal(url)
+}
+
 // Before any window exists: every web contents (windows, and anything a page might create) is
 // kept on Pushdeck's page, and https links go to the browser.
-app.on('web-contents-created', (_event, contents) => guardWebContents(contents, (url) => void shell.openExternal(url)))
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openInBrowser))
 
 void app.whenReady().then(() => {
   const dataDir = app.getPath('userData')
@@ -34,7 +40,7 @@ void app.whenReady().then(() => {
   services.events.subscribe((name, payload) => forwardEvent(senders, name, payload))
   // Menu items reach the page as events, on the same path as main's other events.
   const events = services.events
-  installAppMenu((command) => events.emit('menu:command', { command }))
+  installAppMenu((command) => events.emit('menu:command', { command }), openInBrowser)
   // Native menus, dialogs and the page's prefers-color-scheme follow the Theme setting.
   services.settings.apply((settings) => {
     nativeTheme.themeSource = settings.theme
