@@ -16,7 +16,7 @@ interface SettingsState {
   update: (patch: SettingsPatch) => Promise<void>
 }
 
-export const useSettings = create<SettingsState>()((set) => ({
+export const useSettings = create<SettingsState>()((set, get) => ({
   values: DEFAULT_SETTINGS,
   dialogOpen: false,
   error: null,
@@ -29,8 +29,12 @@ export const useSettings = create<SettingsState>()((set) => ({
 
   setDialogOpen: (dialogOpen) => set({ dialogOpen, error: null, saved: false }),
 
+  // Shown at once (a radio button must not flick back while main saves), then main's answer
+  // is taken; if main refuses, the previous values come back with its reason.
   update: async (patch) => {
+    const before = get().values
+    set({ values: { ...before, ...patch }, saved: false })
     const result = await api.settings.update(patch)
-    set(result.ok ? { values: result.value, error: null, saved: true } : { error: result.error, saved: false })
+    set(result.ok ? { values: result.value, error: null, saved: true } : { values: before, error: result.error, saved: false })
   }
 }))
