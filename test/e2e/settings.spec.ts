@@ -59,3 +59,20 @@ test('Settings is reachable and usable from the keyboard alone, and gives focus 
   await page.keyboard.press('Escape')
   await expect(opener).toBeFocused()
 })
+
+test('the toolbar’s Go to… and Settings are reached with Tab and show a solid focus ring, in light and dark', async ({ pushdeck: page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme)
+    for (const testId of ['open-quick-switcher', 'open-settings']) {
+      const target = page.getByTestId(testId)
+      await target.focus()
+      await page.keyboard.press('Shift+Tab')
+      await page.keyboard.press('Tab')
+      await expect(target).toBeFocused()
+      const ring = await target.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, width: parseFloat(getComputedStyle(el).outlineWidth) }))
+      expect(ring, `${testId} (${theme})`).toEqual({ style: 'solid', width: 2 })
+    }
+  }
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('settings-dialog')).toBeVisible()
+})
