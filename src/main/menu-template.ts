@@ -25,7 +25,9 @@ export interface MenuOptions {
  * Send, Quick Switcher and Settings show their shortcuts, but the page handles those keys itself
  * (so they work in every text field and in the tests): on macOS the page sees a key equivalent
  * first and takes it with preventDefault, and elsewhere `registerAccelerator: false` keeps the
- * menu from claiming it. Choosing the item with the mouse sends the command instead.
+ * menu from claiming it. Choosing the item with the mouse sends the command instead. Should a
+ * key ever reach both, nothing happens twice: Send refuses while a send is on its way, and the
+ * page ignores commands while a dialog is open.
  */
 export function buildMenuTemplate({ appName, platform, command, openExternal }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin'

@@ -13,7 +13,10 @@ import { openStoreFile } from './store-files'
 export class WindowState {
   private readonly document: StoredDocument<SavedWindow | null>
 
-  constructor(dataDir: string, logger: Logger) {
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger
+  ) {
     const opened = openRecovering(() => openStoreFile(dataDir, 'window-state'), join(dataDir, 'window-state.json'), 'window position')
     if (opened.notice) logger.warn(opened.notice)
     this.document = new StoredDocument(opened.store, 'main', { schema: savedWindowSchema.nullable(), empty: () => null, onInvalid: (m) => logger.warn(m) })
@@ -27,8 +30,12 @@ export class WindowState {
   /** Remembers the window's normal (unmaximised) bounds when it closes. */
   track(window: BrowserWindow): void {
     window.on('close', () => {
-      const bounds = window.getNormalBounds()
-      this.document.write({ ...bounds, maximized: window.isMaximized() })
+      try {
+        this.document.write({ ...window.getNormalBounds(), maximized: window.isMaximized() })
+      } catch (error) {
+        // Not worth stopping the window from closing over: it opens at the default place next time.
+        this.logger.warn(`The window position was not saved: ${error instanceof Error ? error.message : String(error)}`)
+      }
     })
   }
 }

@@ -27,7 +27,11 @@ export const useQuickSwitcher = create<QuickSwitcherState>()((set) => ({
   query: '',
   active: 0,
 
-  show: () => set({ open: true, query: '', active: 0 }),
+  show: () => {
+    set({ open: true, query: '', active: 0 })
+    // Removing a credential drops its profiles in main: read them again, as the profile menu does.
+    void useProfiles.getState().refresh()
+  },
   close: () => set({ open: false }),
   setQuery: (query) => set({ query, active: 0 }),
   move: (delta, count) => set((s) => ({ active: count === 0 ? 0 : (s.active + delta + count) % count })),
