@@ -30,6 +30,8 @@ import { defaultRegistrationSettings, registrationSettingsSchema, sealedSecretSc
 import { SimctlRunner } from './simulator/simctl-runner'
 import { SimulatorService } from './simulator/simulator-service'
 import { ChannelService } from './broadcast/channel-service'
+import { SettingsService } from './settings/settings-service'
+import { appSettingsSchema, DEFAULT_SETTINGS } from '../shared/settings'
 
 export interface AppServicesOptions {
   /** The app-data folder: store files and the emulator's TLS identity live here. */
@@ -56,6 +58,8 @@ export interface AppServices {
   fanout: FanoutService
   emulator: LocalEmulator
   registration: RegistrationService
+  /** Preferences; main applies the theme from here. */
+  settings: SettingsService
   /** After sleep or a network change node-apn keeps dead sessions; drop them (C-22). */
   dropConnections(): void
   shutdown(): Promise<void>
@@ -106,6 +110,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const sender = new PushSender(pool, tap, options.logger)
   const { history, taps, notices: historyNotices } = openHistory(options.dataDir)
   for (const notice of historyNotices) report(notice)
+  const settings = new SettingsService(new StoredDocument(settingsFile, 'app', { schema: appSettingsSchema, empty: () => ({ ...DEFAULT_SETTINGS }), onInvalid: report }))
+  settings.apply((current) => history.limitTotalBytes(current.historyLimitMb * 1024 * 1024))
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
   const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
   const events = new EventHub()
@@ -142,9 +148,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   void registration.start()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, channels: new ChannelService(credentials, pool, endpoints), notices: () => [...notices], taps, registration }),
+    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, channels: new ChannelService(credentials, pool, endpoints), settings, notices: () => [...notices], taps, registration }),
     emulator,
     registration,
+    settings,
     events,
     fanout,
     dropConnections: () => pool.dropSessions(),

@@ -1,6 +1,7 @@
 import { contract } from '../shared/ipc'
 import { CHANNELS, type Channel } from '../shared/ipc-channels'
 import { fail, type Result } from '../shared/result'
+import { plainDataProblem } from './ipc-plain-data'
 import { StorageError } from './persistence/storage-error'
 import type { Logger } from './ports'
 import type { Router } from './router'
@@ -15,6 +16,8 @@ const KNOWN = new Set<string>(CHANNELS)
 export async function dispatch(router: Router, channel: unknown, rawInput: unknown, logger: Logger): Promise<Result<unknown>> {
   if (typeof channel !== 'string' || !KNOWN.has(channel)) return fail('ipc.unknown-channel', `Unknown request "${String(channel).slice(0, 60)}".`)
   const name = channel as Channel
+  const shapeProblem = plainDataProblem(rawInput)
+  if (shapeProblem) return fail('ipc.invalid-input', `Invalid input for ${name}: ${shapeProblem.slice(0, 200)}.`)
   const parsed = contract[name].input.safeParse(rawInput)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]

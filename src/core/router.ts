@@ -19,6 +19,7 @@ import type { TapStore } from './history/tap-store'
 import type { RegistrationService } from './registration/registration-service'
 import type { SimulatorService } from './simulator/simulator-service'
 import type { ChannelService } from './broadcast/channel-service'
+import type { SettingsService } from './settings/settings-service'
 
 /** The table channel -> handler that Electron main registers and the end-to-end tests bind to. */
 export type Router = {
@@ -40,6 +41,7 @@ export interface RouterServices {
   emulator: LocalEmulator
   simulators: SimulatorService
   channels: ChannelService
+  settings: SettingsService
   notices: () => string[]
   taps: TapStore
   registration: RegistrationService
@@ -120,6 +122,8 @@ export function createRouter(s: RouterServices): Router {
     'channels:list': (input) => s.channels.list(input),
     'channels:create': (input) => s.channels.create(input, input.policy),
     'channels:delete': (input) => s.channels.remove(input, input.channelId),
-    'channels:broadcast': (input) => s.channels.broadcast(input)
+    'channels:broadcast': (input) => s.channels.broadcast(input),
+    'settings:get': () => ok(s.settings.get()),
+    'settings:update': (input) => s.settings.update(input)
   }
 }

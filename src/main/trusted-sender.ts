@@ -1,8 +1,15 @@
-import type { IpcMainInvokeEvent } from 'electron'
+import { isPushdeckPage } from './security/same-page'
+
+/** The parts of an IpcMainInvokeEvent the check reads; tests pass plain objects. */
+export interface SenderDetails {
+  sender: { id: number }
+  senderFrame: { url: string; parent: unknown } | null
+}
 
 /**
- * Only windows Pushdeck created, showing Pushdeck's own page, may call main. A frame that
- * navigated elsewhere (or an injected iframe) is refused.
+ * Only windows Pushdeck created, in their top frame, showing Pushdeck's own page, may call main.
+ * A window that navigated elsewhere, an injected iframe (even one loading Pushdeck's page) and a
+ * frame already gone are refused.
  */
 export class TrustedSenders {
   private readonly ids = new Set<number>()
@@ -22,19 +29,10 @@ export class TrustedSenders {
     return [...this.ids]
   }
 
-  allows(event: IpcMainInvokeEvent): boolean {
+  allows(event: SenderDetails): boolean {
     if (!this.ids.has(event.sender.id)) return false
-    const frameUrl = event.senderFrame?.url ?? ''
-    return isSamePage(frameUrl, this.rendererUrl())
-  }
-}
-
-function isSamePage(frameUrl: string, rendererUrl: string): boolean {
-  try {
-    const frame = new URL(frameUrl)
-    const ours = new URL(rendererUrl)
-    return frame.protocol === ours.protocol && frame.host === ours.host && frame.pathname === ours.pathname
-  } catch {
-    return false
+    const frame = event.senderFrame
+    if (!frame || frame.parent) return false
+    return isPushdeckPage(frame.url, this.rendererUrl())
   }
 }

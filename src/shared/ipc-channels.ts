@@ -57,7 +57,9 @@ export const CHANNELS = [
   'channels:list',
   'channels:create',
   'channels:delete',
-  'channels:broadcast'
+  'channels:broadcast',
+  'settings:get',
+  'settings:update'
 ] as const
 
 export type Channel = (typeof CHANNELS)[number]

@@ -16,6 +16,7 @@ import { MAX_COLLAPSE_ID_INPUT } from './diagnosis/header-checks'
 import { MAX_REGISTRATION_PORT, MIN_REGISTRATION_PORT, type RegistrationStatus } from './registration/types'
 import type { TapInfo } from './tap-rate'
 import type { BroadcastResult, ChannelAnswer, ChannelCreateResult, ChannelListResult } from './channel-types'
+import { settingsPatchSchema, type AppSettings } from './settings'
 
 /** The whole renderer <-> main contract: every channel's input schema and output type. */
 
@@ -266,7 +267,9 @@ export const contract = {
   'channels:list': channel(channelScopeSchema, output<ChannelListResult>()),
   'channels:create': channel(channelScopeSchema.extend({ policy: z.union([z.literal(0), z.literal(1)]) }).strict(), output<ChannelCreateResult>()),
   'channels:delete': channel(channelScopeSchema.extend({ channelId: channelIdSchema }).strict(), output<ChannelAnswer>()),
-  'channels:broadcast': channel(broadcastRequestSchema, output<BroadcastResult>())
+  'channels:broadcast': channel(broadcastRequestSchema, output<BroadcastResult>()),
+  'settings:get': channel(none, output<AppSettings>()),
+  'settings:update': channel(settingsPatchSchema, output<AppSettings>())
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>
 
 // Both directions: every contract key is a listed channel and every listed channel has a schema.

@@ -32,7 +32,7 @@ export class HistoryStore {
   private readonly byId = new Map<string, Located>()
   private fd: number | null = null
   private size = 0
-  private readonly maxFileBytes: number
+  private maxFileBytes: number
   private readonly keepOldFiles: number
   /** What loading found that the user should know (torn lines). */
   readonly notices: string[] = []
@@ -45,6 +45,14 @@ export class HistoryStore {
     this.keepOldFiles = options.keepOldFiles ?? DEFAULT_KEEP_OLD_FILES
     mkdirSync(dir, { recursive: true })
     for (const file of [...this.oldFiles(), CURRENT]) this.load(file)
+  }
+
+  /**
+   * Keeps at most about `bytes` on disk (the current file and the older ones together), from the
+   * next send on: files rotate sooner, and the oldest go as before.
+   */
+  limitTotalBytes(bytes: number): void {
+    this.maxFileBytes = Math.max(1, Math.floor(bytes / (this.keepOldFiles + 1)))
   }
 
   append(entry: HistoryEntry): void {

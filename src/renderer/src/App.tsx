@@ -1,8 +1,11 @@
+import { ToolbarCommands } from './features/app/ToolbarCommands'
 import { DemoBanner } from './features/demo/DemoBanner'
 import { LibraryMenu } from './features/library/LibraryMenu'
 import { NoticeBar } from './features/notices/NoticeBar'
 import { PairingButton } from './features/registration/PairingButton'
+import { QuickSwitcher } from './features/quick-switcher/QuickSwitcher'
 import { ResultPanel } from './features/result/ResultPanel'
+import { SettingsDialog } from './features/settings/SettingsDialog'
 import { Sidebar } from './features/Sidebar'
 import { Workbench } from './features/workbench/Workbench'
 
@@ -14,6 +17,7 @@ export function App() {
         <h1 className="app-title">Pushdeck</h1>
         <LibraryMenu />
         <PairingButton />
+        <ToolbarCommands />
       </header>
       <DemoBanner />
       <NoticeBar />
@@ -22,6 +26,8 @@ export function App() {
         <Workbench />
         <ResultPanel />
       </main>
+      <QuickSwitcher />
+      <SettingsDialog />
     </div>
   )
 }

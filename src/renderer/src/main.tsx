@@ -1,6 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { listenForCommands } from './lib/app-commands'
+import { applyTheme } from './lib/apply-theme'
+import { useSettings } from './stores/settings'
 import { startClock } from './stores/clock'
 import { followMainChanges, loadEverything } from './stores/startup'
 import './styles/index.css'
@@ -13,6 +16,13 @@ window.addEventListener('dragover', (event) => {
   if (!inZone && event.dataTransfer) event.dataTransfer.dropEffect = 'none'
 })
 window.addEventListener('drop', (event) => event.preventDefault())
+
+// ⌘↩ / ⌘K / ⌘, from the keyboard anywhere, and the same commands from the application menu.
+listenForCommands()
+applyTheme(useSettings.getState().values.theme)
+useSettings.subscribe((state, previous) => {
+  if (state.values.theme !== previous.values.theme) applyTheme(state.values.theme)
+})
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -1,4 +1,5 @@
 import { pendingLine, type RequiredField } from '../../lib/finding-presentation'
+import { isMac, shortcutLabel } from '../../lib/shortcuts'
 import { simulatorSendBlocker } from '../../lib/simulator-request'
 import { useCompose } from '../../stores/compose'
 import { useResult } from '../../stores/result'
@@ -28,6 +29,7 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
   const simulator = useTarget((s) => s.mode === 'simulator')
   const simulatorBlocker = useSimulatorBlocker(simulator)
   const unavailable = sending || blocked || group || simulatorBlocker !== null
+  const shortcut = shortcutLabel('send', isMac)
 
   return (
     <div className="send-bar">
@@ -38,6 +40,8 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
           data-testid="send-button"
           aria-disabled={unavailable ? true : undefined}
           aria-describedby="send-status"
+          aria-keyshortcuts={shortcut.aria}
+          title={`Send (${shortcut.text})`}
           onClick={() => void send()}
         >
           {sending ? 'Sending…' : 'Send'}

@@ -93,6 +93,11 @@ export function BulkBar({ count }: { count: string }) {
         </div>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
+      {busy ? (
+        <p className="field-note" data-testid="bulk-busy" role="status">
+          Updating {countOf(selected, 'device')}…
+        </p>
+      ) : null}
       {done ? (
         <p className="field-note" data-testid="bulk-done" aria-live="polite">
           {done}

@@ -69,7 +69,7 @@ export function ImportPreviewDialog() {
               Cancel
             </button>
             <button type="button" className="button-primary" data-testid="import-apply" aria-disabled={busy ? true : undefined} onClick={() => void apply()}>
-              Import
+              {busy ? 'Importing…' : 'Import'}
             </button>
           </div>
         </div>

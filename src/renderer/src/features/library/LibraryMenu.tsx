@@ -9,6 +9,8 @@ export function LibraryMenu() {
   const id = useId()
   const error = useLibraryShare((s) => s.error)
   const importing = useLibraryShare((s) => s.importing !== null)
+  // Reading and checking a large library file takes a moment before its preview opens.
+  const reading = useLibraryShare((s) => s.busy && s.importing === null)
   const { exportLibrary, pickFile, close } = useLibraryShare.getState()
 
   const onExport = async () => {
@@ -22,7 +24,7 @@ export function LibraryMenu() {
         Export library
       </button>
       <label className="file-button button-small" htmlFor={`${id}-file`}>
-        Import library…
+        {reading ? 'Reading file…' : 'Import library…'}
         <input
           id={`${id}-file`}
           className="visually-hidden"
