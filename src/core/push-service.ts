@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { diagnose, type Diagnosis } from '../shared/diagnosis'
+import { diagnose, type Diagnosis, type Finding } from '../shared/diagnosis'
 import type { SavedDevice, SendRequest, SendResult } from '../shared/domain'
 import type { HistoryEntry } from '../shared/history-types'
 import { expirationHeaderValue } from '../shared/expiration'
@@ -46,10 +46,18 @@ export class PushService {
       expiration: expirationHeaderValue(request.expiration, now.getTime()),
       collapseId: request.collapseId
     }, () => (this.credentials.find(request.credentialId) ? null : 'The credential was removed during the send, so Pushdeck did not retry.'))
-    // A 410 without a readable timestamp still means inactive, as of this send.
-    if (report.status === 410) this.devices.markUnregistered(token, report.unregisteredAt ?? now.toISOString())
-    this.devices.recordResult(token, { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason })
+    // The push went out: what cannot be saved about it now is a warning, never an error, or the
+    // user would send it again and deliver it twice.
+    const unsaved: string[] = []
+    try {
+      // A 410 without a readable timestamp still means inactive, as of this send.
+      if (report.status === 410) this.devices.markUnregistered(token, report.unregisteredAt ?? now.toISOString())
+      this.devices.recordResult(token, { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason })
+    } catch (error) {
+      unsaved.push(`the saved device's last answer (${(error as Error).message})`)
+    }
     const historyId = this.record(request, report, identity.summary.label, endpoint, now, prepared.value.savedDevice)
+    if (historyId === null) unsaved.push('its history entry')
 
     return ok({
       outcome: report.outcome,
@@ -68,7 +76,7 @@ export class PushService {
       credentialLabel: identity.summary.label,
       sentAt: now.toISOString(),
       request: report.request,
-      warnings: diagnosis.findings.filter((f) => f.severity === 'warning'),
+      warnings: [...diagnosis.findings.filter((f) => f.severity === 'warning'), ...unsavedWarning(unsaved)],
       historyId
     })
   }
@@ -158,4 +166,15 @@ export function historyEntryFor({ request, report, credentialLabel, host, at, de
       explanation: report.explanation
     }
   }
+}
+
+function unsavedWarning(unsaved: string[]): Finding[] {
+  if (unsaved.length === 0) return []
+  return [{
+    id: 'storage.not-saved',
+    severity: 'warning',
+    field: 'storage',
+    message: `The push was sent, but Pushdeck could not save ${unsaved.join(' or ')}.`,
+    fix: "Don't send it again to retry the save: check the permissions and free space of Pushdeck's data folder."
+  }]
 }

@@ -1,5 +1,5 @@
 import { createPublicKey, randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -119,6 +119,23 @@ describe('the send path against the local emulator', () => {
     const devices = await app.router['devices:list'](undefined)
     const marked = devices.ok ? devices.value.find((d) => d.token === deleted) : undefined
     expect(marked?.unregisteredAt).toBe(result.value.unregisteredAt)
+  })
+
+  it('a push that went out is reported as sent even when its device result and history cannot be saved, with a warning not to resend', async () => {
+    const { app, credentialId, active } = await demoApp()
+    // Folders where the files should be: every write to them fails, as on a full or locked disk.
+    for (const path of [join(app.dataDir, 'devices.json'), join(app.dataDir, 'history', 'history.jsonl')]) {
+      rmSync(path, { force: true })
+      mkdirSync(path)
+    }
+    const result = await send(app, request({ credentialId, deviceToken: active }))
+    if (!result.ok) throw new Error(`reported as not sent: ${result.error.message}`)
+    expect(result.value.outcome).toBe('accepted')
+    expect((await app.emulator.requests()).some((r) => r.path.endsWith(active))).toBe(true)
+    const warning = result.value.warnings.find((w) => w.id === 'storage.not-saved')
+    expect(warning?.message).toContain("The push was sent, but Pushdeck could not save the saved device's last answer")
+    expect(warning?.message).toContain('its history entry')
+    expect(warning?.fix).toContain("Don't send it again")
   })
 
   it('403 InvalidProviderToken when the key does not match the Key ID APNs knows (C-17)', async () => {

@@ -1,7 +1,8 @@
 import type { SavedDevice, SendRequest } from '../domain'
 
 export type Severity = 'error' | 'warning' | 'info'
-export type FindingField = 'credential' | 'token' | 'topic' | 'pushType' | 'priority' | 'payload' | 'environment' | 'headers'
+/** 'storage': after a send, something about it could not be saved (never blocks: the push went out). */
+export type FindingField = 'credential' | 'token' | 'topic' | 'pushType' | 'priority' | 'payload' | 'environment' | 'headers' | 'storage'
 
 export interface FindingAction {
   kind: 'replace-smart-quotes' | 'use-token' | 'set-priority' | 'set-environment' | 'set-topic'
