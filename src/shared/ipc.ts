@@ -17,6 +17,7 @@ import { MAX_REGISTRATION_PORT, MIN_REGISTRATION_PORT, type RegistrationStatus }
 import type { TapInfo } from './tap-rate'
 import type { BroadcastResult, ChannelAnswer, ChannelCreateResult, ChannelListResult } from './channel-types'
 import { settingsPatchSchema, type AppSettings } from './settings'
+import { MAX_TAGS_PER_DEVICE } from './library/tags'
 
 /** The whole renderer <-> main contract: every channel's input schema and output type. */
 
@@ -84,7 +85,7 @@ export const injectFaultSchema = z
   })
   .strict()
 
-const tagList = z.array(z.string().max(100)).max(100)
+const tagList = z.array(z.string().max(100)).max(MAX_TAGS_PER_DEVICE)
 const entityId = z.string().min(1).max(100)
 
 export const saveDeviceSchema = z

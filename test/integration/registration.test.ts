@@ -12,6 +12,7 @@ import { createTestSecretBox } from '../support/test-secret-box'
 import { dispatch } from '../../src/core/ipc-dispatch'
 import { silentLogger } from '../../src/core/ports'
 import { MAX_CONNECTIONS_PER_ADDRESS } from '../../src/core/registration/connection-cap'
+import { MAX_TAGS_PER_DEVICE } from '../../src/shared/library/tags'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -293,6 +294,50 @@ describe('registration endpoint over HTTP on loopback', () => {
     // ...so a device at another address still registers while the hog holds what it may.
     const answer = await post(`${url}/v1/register`, secret, registration(token()))
     expect(answer.status).toBe(200)
+  })
+
+  it('a refused registration creates no account, and repeats follow the same tag rules as the first, within the per-device limit', async () => {
+    const app = newApp()
+    const { url, secret } = await enableRegistration(app)
+    const t = token()
+    for (const refused of [registration(t, { bundleId: 'bad bundle!', account: 'orphan-bundle' }), registration(t, { tags: ['and'], account: 'orphan-tag' })]) {
+      expect((await post(`${url}/v1/register`, secret, refused)).status).toBe(400)
+    }
+    const accounts = await app.router['accounts:list'](undefined)
+    expect(accounts.ok && accounts.value).toEqual([])
+
+    expect((await post(`${url}/v1/register`, secret, registration(t, { tags: ['qa'] }))).status).toBe(200)
+    // A repeat with a bad tag is refused like a first registration, not silently trimmed.
+    const badRepeat = await post(`${url}/v1/register`, secret, registration(t, { tags: ['qa', 'and'] }))
+    expect(badRepeat.status).toBe(400)
+    expect(((await badRepeat.json()) as { error: { field: string } }).error.field).toBe('tags')
+
+    // Tags merge across registrations up to the limit the editor and the library bundle accept.
+    const batch = (from: number) => Array.from({ length: 50 }, (_, n) => `t${from + n}`)
+    expect((await post(`${url}/v1/register`, secret, registration(t, { tags: batch(0) }))).status).toBe(200)
+    const over = await post(`${url}/v1/register`, secret, registration(t, { tags: batch(50) }))
+    expect(over.status).toBe(400)
+    expect(((await over.json()) as { error: { field: string; message: string } }).error).toMatchObject({ field: 'tags', message: expect.stringContaining(`up to ${MAX_TAGS_PER_DEVICE} tags`) })
+    const [device] = await devices(app)
+    expect(device!.tags).toHaveLength(51)
+    // The device stays editable and exportable.
+    const edited = await app.router['devices:update']({ id: device!.id, patch: { name: 'Edited', tags: device!.tags } })
+    expect(edited.ok).toBe(true)
+  })
+
+  it('a tap on a push sent to one device is recorded for that device, whichever token the report carries', async () => {
+    const app = newApp()
+    const { url, secret } = await enableRegistration(app)
+    const setup = await app.router['demo:setup'](undefined)
+    if (!setup.ok) throw new Error(setup.error.message)
+    const [a, b] = setup.value.devices
+    const sent = await app.router['push:send']({ credentialId: setup.value.credential.id, environment: 'emulator', deviceToken: a!.token, bundleId: 'dev.pushdeck.demo', pushType: 'alert', priority: 10, topicOverride: null, expiration: { mode: 'none' }, collapseId: '', apnsId: '', payloadText: '{"aps":{"alert":"Hi"}}' })
+    if (!sent.ok || !sent.value.apnsId) throw new Error('the send failed')
+    const answer = await post(`${url}/v1/opened`, secret, { apnsId: sent.value.apnsId, token: b!.token })
+    expect(await answer.json()).toEqual({ recorded: true, historyId: sent.value.historyId, deviceId: a!.id })
+    const saved = await devices(app)
+    expect(saved.find((d) => d.id === a!.id)!.lastTap).not.toBeFalsy()
+    expect(saved.find((d) => d.id === b!.id)!.lastTap ?? null).toBeNull()
   })
 
   it('a new secret locks out the old one at once; settings and secret survive a restart', async () => {

@@ -5,7 +5,7 @@ import type { DeviceKind, LastResult, SavedDevice } from '../../shared/domain'
 import type { Environment } from '../../shared/environments'
 import { isSimulatorUdid, normaliseUdid } from '../../shared/simulator'
 import { matchesTags, parseTagExpression } from '../../shared/library/tag-expression'
-import { tagProblem, tidyTags } from '../../shared/library/tags'
+import { MAX_TAGS_PER_DEVICE, tagProblem, tidyTags, tooManyTagsProblem } from '../../shared/library/tags'
 import { fail, ok, type Result } from '../../shared/result'
 import type { StoredDocument } from '../persistence/document'
 
@@ -130,6 +130,10 @@ export class DeviceService {
       const bad = action.tags.map(tagProblem).find((p) => p !== null)
       if (bad) return fail('device.bad-tag', bad)
     }
+    if (action.kind === 'addTags') {
+      const crowded = all.find((d) => targets.has(d.id) && tidyTags([...d.tags, ...action.tags]).length > MAX_TAGS_PER_DEVICE)
+      if (crowded) return fail('device.bad-tag', `${tooManyTagsProblem(tidyTags([...crowded.tags, ...action.tags]).length)} ("${crowded.name}")`, 'Add fewer tags, or remove some from that device first.')
+    }
     const stamp = this.now().toISOString()
     let changed = 0
     const next = all.map((d) => {
@@ -163,6 +167,8 @@ export class DeviceService {
    * saved one. Synchronous from read to write, so two registrations of one token cannot both add.
    */
   register(input: SaveDeviceInput): Result<{ device: SavedDevice; created: boolean }> {
+    const problem = this.registrationProblem(input)
+    if (problem) return problem
     const token = normaliseDeviceToken(input.token)
     if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
     const existing = this.findByToken(token.token)
@@ -190,6 +196,23 @@ export class DeviceService {
     if (unchanged) return ok({ device: revived ? { ...existing, unregisteredAt: null } : existing, created: false })
     const updated = this.update(existing.id, patch)
     return updated.ok ? ok({ device: updated.value, created: false }) : updated
+  }
+
+  /**
+   * Why a registration would be refused, checked before anything is written (the account it
+   * names is created only for a registration that will be saved). The same rules on a first
+   * registration and a repeat one; the merged tags must stay within the per-device limit.
+   */
+  registrationProblem(input: SaveDeviceInput): Result<never> | null {
+    const token = normaliseDeviceToken(input.token)
+    if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
+    const bundleProblem = bundleIdProblem(input.bundleId)
+    if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Send the app's bundle ID.")
+    const tagIssue = (input.tags ?? []).map(tagProblem).find((p) => p !== null)
+    if (tagIssue) return fail('device.bad-tag', tagIssue)
+    const merged = tidyTags([...(this.findByToken(token.token)?.tags ?? []), ...(input.tags ?? [])])
+    const tooMany = tooManyTagsProblem(merged.length)
+    return tooMany ? fail('device.bad-tag', tooMany, 'Remove tags the device no longer needs in Pushdeck, or send fewer.') : null
   }
 
   /** The app reported a push to this device opened. */

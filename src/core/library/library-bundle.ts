@@ -6,6 +6,7 @@ import { ENVIRONMENTS } from '../../shared/environments'
 import { expirationSchema } from '../../shared/ipc'
 import type { ImportPreview, LibraryConflict } from '../../shared/library/bundle-types'
 import { PUSH_TYPES } from '../../shared/push-types'
+import { MAX_TAGS_PER_DEVICE } from '../../shared/library/tags'
 import { fail, ok, type Result } from '../../shared/result'
 
 /**
@@ -22,7 +23,7 @@ const bundleDevice = z.object({
   bundleId: z.string().max(300),
   environment: z.enum(ENVIRONMENTS),
   kind: z.enum(DEVICE_KINDS).default('regular'),
-  tags: z.array(z.string().max(40)).max(100).default([]),
+  tags: z.array(z.string().max(40)).max(MAX_TAGS_PER_DEVICE).default([]),
   account: z.string().max(200).nullable().default(null),
   notes: z.string().max(2000).default('')
 })

@@ -29,23 +29,19 @@ export class RegistrationActions {
   ) {}
 
   register(body: RegisterBody): ActionResult<RegisterResponse> {
-    // The token first: an account must not be created for a registration that is then refused.
+    // Everything checked first: an account must not be created for a registration that is then refused.
     const token = normaliseDeviceToken(body.token)
     if (!token.ok) return refuse('token', token.problem.message, token.problem.fix)
+    const fields = { name: body.deviceName ?? '', token: token.token, bundleId: body.bundleId, environment: body.environment, tags: body.tags ?? [] }
+    const problem = this.devices.registrationProblem(fields)
+    if (problem && !problem.ok) return refuse(fieldOf(problem.error.code), problem.error.message, problem.error.hint)
     let accountId: string | null = null
     if (body.account !== undefined && body.account.trim() !== '') {
       const account = this.accounts.findOrCreate(body.account)
       if (!account.ok) return refuse('account', account.error.message)
       accountId = account.value.id
     }
-    const registered = this.devices.register({
-      name: body.deviceName ?? '',
-      token: token.token,
-      bundleId: body.bundleId,
-      environment: body.environment,
-      tags: body.tags ?? [],
-      accountId
-    })
+    const registered = this.devices.register({ ...fields, accountId })
     if (!registered.ok) return refuse(fieldOf(registered.error.code), registered.error.message, registered.error.hint)
     this.emit('library:changed', { devices: true, history: false })
     return ok({ deviceId: registered.value.device.id, created: registered.value.created })
@@ -56,11 +52,13 @@ export class RegistrationActions {
     if (!token.ok) return refuse('token', token.problem.message, token.problem.fix)
     // The apns-id first; the payload's notificationId when that finds nothing (or was not sent).
     const entry = (body.apnsId !== undefined ? this.byApnsId(body.apnsId) : null) ?? (body.notificationId !== undefined ? this.byNotificationId(body.notificationId, token.token) : null)
-    const device = this.devices.findByToken(token.token)
+    // The push went to the token it was sent to: that device opened it, whichever token the app
+    // now reports (a stray or reused apns-id must not mark another device).
+    const device = this.devices.findByToken(entry?.token ?? token.token)
     if (!entry && !device) return ok({ recorded: false, historyId: null, deviceId: null })
     const tap = { at: this.now().toISOString(), action: body.action ?? DEFAULT_TAP_ACTION }
-    this.taps.record({ ...tap, historyId: entry?.id ?? null, apnsId: entry?.apnsId ?? body.apnsId ?? null, deviceId: device?.id ?? null, token: token.token })
-    if (device) this.devices.recordTap(token.token, tap)
+    this.taps.record({ ...tap, historyId: entry?.id ?? null, apnsId: entry?.apnsId ?? body.apnsId ?? null, deviceId: device?.id ?? null, token: entry?.token ?? token.token })
+    if (device) this.devices.recordTap(device.token, tap)
     this.emit('library:changed', { devices: device !== null, history: entry !== null })
     return ok({ recorded: true, historyId: entry?.id ?? null, deviceId: device?.id ?? null })
   }

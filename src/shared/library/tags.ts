@@ -13,6 +13,13 @@ export function tagProblem(raw: string): string | null {
   return null
 }
 
+/** Tags one device may carry: what the editor, the library bundle and the IPC contract all accept. */
+export const MAX_TAGS_PER_DEVICE = 100
+
+export function tooManyTagsProblem(count: number): string | null {
+  return count > MAX_TAGS_PER_DEVICE ? `A device can carry up to ${MAX_TAGS_PER_DEVICE} tags; this one would have ${count}.` : null
+}
+
 /** Normalised, de-duplicated, sorted: the form tags are stored in. */
 export function tidyTags(tags: string[]): string[] {
   return [...new Set(tags.map(normaliseTag).filter((t) => tagProblem(t) === null))].sort()
