@@ -198,8 +198,8 @@ export const registrationConfigureSchema = z
   })
   .strict()
 
-/** Broadcast channels: one app (bundle ID), one credential, one environment. */
-export const channelScopeSchema = z.object({ credentialId: entityId, environment: environmentSchema, bundleId: z.string().max(300) }).strict()
+/** Broadcast channels: one app (bundle ID, trimmed: it goes into the request path), one credential, one environment. */
+export const channelScopeSchema = z.object({ credentialId: entityId, environment: environmentSchema, bundleId: z.string().max(300).trim() }).strict()
 /** APNs channel IDs are base64 of unspecified length; the service explains a malformed one. */
 const channelIdSchema = z.string().min(1).max(200)
 

@@ -1,6 +1,9 @@
 import { createServer } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { BroadcastRequest, ChannelScope } from '../../src/shared/channel-types'
+import { dispatch } from '../../src/core/ipc-dispatch'
+import { silentLogger } from '../../src/core/ports'
+import type { BroadcastRequest, ChannelListResult, ChannelScope } from '../../src/shared/channel-types'
+import type { Result } from '../../src/shared/result'
 import { createTestApp, type TestApp } from '../support/test-app'
 
 /**
@@ -57,6 +60,15 @@ describe('channels through node-apn against the emulator', () => {
     expect(again).toMatchObject({ outcome: 'rejected', status: 400, reason: 'ChannelNotRegistered' })
     expect(again.explanation).toContain('other environment')
     expect(again.requestId).toMatch(/^[0-9a-f-]{36}$/)
+  })
+
+  it('a bundle ID pasted with a trailing newline or spaces reaches the same channels, as it does for a push', async () => {
+    const { app, scope } = await demo()
+    const created = value(await app.router['channels:create']({ ...scope, policy: 1 }))
+    for (const pasted of [`${BUNDLE}\n`, ` ${BUNDLE} `]) {
+      const listed = (await dispatch(app.router, 'channels:list', { ...scope, bundleId: pasted }, silentLogger)) as Result<ChannelListResult>
+      expect(listed.ok && listed.value.channels.map((c) => c.id), JSON.stringify(pasted)).toEqual([created.channel!.id])
+    }
   })
 
   it('a broadcast goes out with liveactivity, an explicit expiration and priority, no topic, and the timestamp in seconds', async () => {
