@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { MAX_KEPT_OUTPUT } from '../../src/core/simulator/simctl-problems'
 import { SimctlRunner } from '../../src/core/simulator/simctl-runner'
 import { SimulatorService } from '../../src/core/simulator/simulator-service'
 import type { HistoryEntry } from '../../src/shared/history-types'
@@ -77,6 +78,21 @@ describe('simulators through xcrun simctl (fake xcrun)', () => {
     expect(sent.ok && sent.value.stderr).toContain('SimulatorKit.SimulatorError')
     const history = await a.router['history:query']({ outcome: 'failed' })
     expect(history.ok && history.value.items[0]).toMatchObject({ environment: 'simulator', reason: 'SimctlFailed' })
+  })
+
+  it('a simctl that prints megabytes of errors gives a readable message, and the result and history keep a capped copy', async () => {
+    const flood = `${'x'.repeat(2_000_000)}\nsecond line\n`
+    const fake = new FakeXcrun({ ...HAPPY, push: { code: 1, stderr: flood } })
+    const a = app(fake)
+    const sent = await a.router['simulators:send'](send())
+    if (!sent.ok) throw new Error(sent.error.message)
+    expect(sent.value.outcome).toBe('failed')
+    expect(sent.value.explanation.length).toBeLessThan(1_000)
+    expect(sent.value.explanation).toContain('second line')
+    expect(sent.value.stderr.length).toBeLessThanOrEqual(MAX_KEPT_OUTPUT + 100)
+    expect(sent.value.stderr).toMatch(/more characters not kept\)$/)
+    const entry = await a.router['history:get']({ id: sent.value.historyId! })
+    expect(entry.ok && JSON.stringify(entry.value).length).toBeLessThan(3 * MAX_KEPT_OUTPUT)
   })
 
   it.each([

@@ -69,10 +69,20 @@ export function toolProblem(outcome: SimctlOutcome): AppError | null {
   return null
 }
 
-/** simctl can print pages; the result keeps its first lines, the rest is in the history. */
+/** A message quotes simctl's first lines, each cut to a readable length. */
+const MAX_QUOTED_LINE = 300
+
+/** simctl can print pages; a message keeps its first lines, the output itself is kept capped. */
 export function firstLines(text: string, max = 6): string {
-  const lines = text.trim().split(/\r?\n/)
+  const lines = text.trim().split(/\r?\n/).map((line) => (line.length > MAX_QUOTED_LINE ? `${line.slice(0, MAX_QUOTED_LINE)}…` : line))
   return lines.length > max ? `${lines.slice(0, max).join('\n')}\n…` : lines.join('\n')
+}
+
+/** What simctl printed, as the result and the history keep it: its start, up to a size that stays readable. */
+export const MAX_KEPT_OUTPUT = 16 * 1024
+
+export function capOutput(text: string, max = MAX_KEPT_OUTPUT): string {
+  return text.length > max ? `${text.slice(0, max)}\n… (${(text.length - max).toLocaleString('en-US')} more characters not kept)` : text
 }
 
 function platformName(platform: string): string {

@@ -9,7 +9,7 @@ import type { BootedSimulator, InstalledApp, SimulatorList, SimulatorSendRequest
 import { isSimulatorUdid, normaliseUdid, simulatorPushTypeProblem } from '../../shared/simulator'
 import { parseBootedDevices } from './booted-list'
 import { parseInstalledApps } from './installed-apps'
-import { firstLines, SIMULATOR_PROBLEMS, toolProblem } from './simctl-problems'
+import { capOutput, firstLines, SIMULATOR_PROBLEMS, toolProblem } from './simctl-problems'
 import type { SimctlOutcome, SimctlRunner } from './simctl-runner'
 import { simulatorPayload } from './simulator-payload'
 
@@ -95,8 +95,8 @@ export class SimulatorService {
     if (tool) return failWith(tool)
     const accepted = outcome.kind === 'ok'
     const problem = outcome.kind === 'ok' ? null : SIMULATOR_PROBLEMS.failed(args.slice(0, 3).join(' '), outcome)
-    const stdout = outcome.kind === 'ok' || outcome.kind === 'exit' ? outcome.stdout : ''
-    const stderr = outcome.kind === 'ok' || outcome.kind === 'exit' ? outcome.stderr : ''
+    const stdout = capOutput(outcome.kind === 'ok' || outcome.kind === 'exit' ? outcome.stdout : '')
+    const stderr = capOutput(outcome.kind === 'ok' || outcome.kind === 'exit' ? outcome.stderr : '')
     const result: SimulatorSendResult = {
       outcome: accepted ? 'accepted' : 'failed',
       explanation: accepted ? `simctl handed the notification to ${bundleId} on "${simulator.value.name}"${stdout.trim() ? `: ${firstLines(stdout)}` : '.'}` : problem!.message,
