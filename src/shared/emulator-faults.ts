@@ -43,6 +43,6 @@ export function describeFaultKind(fault: EmulatorFault): string {
 
 /** "503 ServiceUnavailable, retry-after 2 s (next request)" */
 export function describeFault(scope: FaultScope, fault: EmulatorFault): string {
-  const where = scope.scope === 'next' ? 'next request' : `token ${scope.token.length > 12 ? `${scope.token.slice(0, 8)}…` : scope.token}`
+  const where = scope.scope === 'next' ? 'next device push' : `token ${scope.token.length > 12 ? `${scope.token.slice(0, 8)}…` : scope.token}`
   return `${describeFaultKind(fault)} (${where})`
 }

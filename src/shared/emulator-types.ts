@@ -27,7 +27,7 @@ export interface EmulatorRequest {
   fault: string | null
 }
 
-/** How the emulator misbehaves on purpose, once for the next request or for every request to one token. */
+/** How the emulator misbehaves on purpose, once for the next device push or for every push to one token (channel requests and broadcasts are never faulted). */
 export type EmulatorFault =
   | { kind: 'status'; status: 400 | 403 | 410 | 413 | 429 | 500 | 503; reason?: string; retryAfterSeconds?: number }
   | { kind: 'latency'; ms: number }

@@ -14,7 +14,7 @@ test.beforeEach(async ({ pushdeck: page }) => {
 test('a 503 with Retry-After 2 s is waited out and retried: the result shows the 200, the attempts and the Retry-After note', async ({ pushdeck: page, app }) => {
   await page.getByTestId('fault-kind').selectOption({ label: '503 + Retry-After 2 s' })
   await page.getByTestId('fault-arm').click()
-  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: 503 ServiceUnavailable, retry-after 2 s (next request)')
+  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: 503 ServiceUnavailable, retry-after 2 s (next device push)')
 
   const started = Date.now()
   await page.getByTestId('send-button').click()
@@ -39,7 +39,7 @@ test('a 503 with Retry-After 2 s is waited out and retried: the result shows the
 test('a GOAWAY mid-send ends in a result: retried on a new connection, and the note says so', async ({ pushdeck: page }) => {
   await page.getByTestId('fault-kind').selectOption({ label: 'GOAWAY Shutdown' })
   await page.getByTestId('fault-arm').click()
-  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: GOAWAY Shutdown (next request)')
+  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: GOAWAY Shutdown (next device push)')
 
   await page.getByTestId('send-button').click()
   await page.getByTestId('result-tab').click()
@@ -52,7 +52,7 @@ test('an armed fault can be cleared before it is used', async ({ pushdeck: page 
   await expect(page.getByTestId('fault-arm')).toBeDisabled()
   await page.getByTestId('fault-kind').selectOption({ label: '429 TooManyRequests' })
   await page.getByTestId('fault-arm').click()
-  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: 429 TooManyRequests (next request)')
+  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: 429 TooManyRequests (next device push)')
   await page.getByTestId('fault-clear').click()
   await expect(page.getByTestId('pending-faults')).toHaveText('No faults armed.')
   await page.getByTestId('send-button').click()
@@ -69,7 +69,7 @@ test('403 InvalidProviderToken from the emulator: the result lists what to check
   )
   await kinds.selectOption({ label: '403 InvalidProviderToken' })
   await page.getByTestId('fault-arm').click()
-  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: 403 InvalidProviderToken (next request)')
+  await expect(page.getByTestId('pending-faults')).toHaveText('Armed: 403 InvalidProviderToken (next device push)')
 
   await page.getByTestId('send-button').click()
   await page.getByTestId('result-tab').click()

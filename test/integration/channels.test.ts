@@ -71,6 +71,16 @@ describe('channels through node-apn against the emulator', () => {
     }
   })
 
+  it('a fault armed for the next device push is left for that push: channel requests and broadcasts are never faulted', async () => {
+    const { app, scope } = await demo()
+    value(await app.router['emulator:injectFault']({ target: { scope: 'next' }, fault: { kind: 'status', status: 500, reason: 'InternalServerError' } }))
+    const channel = value(await app.router['channels:create']({ ...scope, policy: 1 })).channel!
+    const broadcast = value(await app.router['channels:broadcast']({ ...scope, channelId: channel.id, payloadText: update(5), priority: 5, expirationSeconds: Math.floor(Date.now() / 1000) + 3600 }))
+    expect(broadcast.outcome).toBe('accepted')
+    const inbox = value(await app.router['emulator:inbox'](undefined))
+    expect(inbox.faults).toHaveLength(1)
+  })
+
   it('a broadcast goes out with liveactivity, an explicit expiration and priority, no topic, and the timestamp in seconds', async () => {
     const { app, scope } = await demo()
     const channel = value(await app.router['channels:create']({ ...scope, policy: 1 })).channel!

@@ -103,7 +103,7 @@ describe('status faults', () => {
       reason: 'TooManyRequests',
       apnsUniqueId: null,
       lint: [],
-      fault: '429 TooManyRequests, retry-after 5 s (next request)'
+      fault: '429 TooManyRequests, retry-after 5 s (next device push)'
     })
     expect(emulator.requests()[0].fault).toBeNull()
   })
@@ -172,7 +172,7 @@ describe('latency', () => {
     expect(response.status).toBe(200)
     expect(response.headers['apns-unique-id']).toMatch(UUID_LOWER)
     expect(elapsed).toBeGreaterThanOrEqual(300)
-    expect(emulator.requests().at(-1)).toMatchObject({ status: 200, fault: 'latency 300 ms (next request)' })
+    expect(emulator.requests().at(-1)).toMatchObject({ status: 200, fault: 'latency 300 ms (next device push)' })
 
     const quick = performance.now()
     expect((await pushOn(session, { headers: validHeaders() })).status).toBe(200)
@@ -215,7 +215,7 @@ describe('hang', () => {
     expect(hung.status).toBe(0)
     expect(hung.rstCode).toBe(http2.constants.NGHTTP2_CANCEL)
     expect(performance.now() - started).toBeGreaterThanOrEqual(290)
-    expect(emulator.requests().at(-1)).toMatchObject({ path: `/3/device/${token}`, status: 0, reason: null, fault: 'hang, no answer (next request)' })
+    expect(emulator.requests().at(-1)).toMatchObject({ path: `/3/device/${token}`, status: 0, reason: null, fault: 'hang, no answer (next device push)' })
 
     expect((await pushOn(session, { headers: validHeaders() })).status).toBe(200)
     expect((await pushOn(await harness.client(emulator), { headers: validHeaders() })).status).toBe(200)
@@ -247,7 +247,7 @@ describe('goaway', () => {
     expect(result.rstCode).toBe(http2.constants.NGHTTP2_REFUSED_STREAM)
     expect(goaways[0]).toEqual({ code: http2.constants.NGHTTP2_NO_ERROR, lastStreamId: 1, data: '{"reason":"Shutdown"}' })
     await closed
-    expect(emulator.requests().at(-1)).toMatchObject({ status: 0, reason: null, fault: 'GOAWAY Shutdown (next request)' })
+    expect(emulator.requests().at(-1)).toMatchObject({ status: 0, reason: null, fault: 'GOAWAY Shutdown (next device push)' })
 
     expect((await pushOn(await harness.client(emulator), { headers: validHeaders() })).status).toBe(200)
   })
@@ -283,7 +283,7 @@ describe('drop-connection', () => {
     expect(result.status).toBe(0)
     expect(result.error?.code).toBe('ECONNRESET')
     expect((await sessionError).code).toBe('ECONNRESET')
-    expect(emulator.requests().at(-1)).toMatchObject({ status: 0, fault: 'connection dropped (next request)' })
+    expect(emulator.requests().at(-1)).toMatchObject({ status: 0, fault: 'connection dropped (next device push)' })
 
     expect((await pushOn(await harness.client(emulator), { headers: validHeaders() })).status).toBe(200)
   })

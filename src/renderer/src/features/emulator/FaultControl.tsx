@@ -18,7 +18,7 @@ export function FaultControl() {
   return (
     <div className="fault-control" role="group" aria-labelledby={`${id}-label`}>
       <label id={`${id}-label`} htmlFor={`${id}-kind`} className="label">
-        Fault for the next request
+        Fault for the next device push
       </label>
       <div className="inline-controls">
         <select id={`${id}-kind`} data-testid="fault-kind" value={preset} onChange={(e) => setPreset(e.target.value)}>
