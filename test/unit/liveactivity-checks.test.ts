@@ -57,6 +57,24 @@ describe('Live Activity payloads', () => {
     }
   })
 
+  it('a timestamp in microseconds or nanoseconds is named as such, with a fix that really gives seconds', () => {
+    const micro = check(update({ timestamp: NOW_MS * 1000 }))[0]!
+    expect(micro.message).toContain('microseconds')
+    expect(micro.fix).toContain(`(${NOW})`)
+    const nano = check(update({ timestamp: NOW_MS * 1e6 }))[0]!
+    expect(nano.message).toContain('nanoseconds')
+    expect(nano.fix).toContain(`(${NOW})`)
+  })
+
+  it('a timestamp of zero or below is an error, not a time in the past', () => {
+    for (const timestamp of [0, -5]) expect(ids(update({ timestamp }))).toEqual(['error:liveactivity.timestamp-not-positive'])
+  })
+
+  it('a dismissal-date more than 4 hours after the end push is named: iOS removes the activity by then', () => {
+    expect(ids(end({ 'dismissal-date': NOW + 365 * 86_400 }))).toEqual(['warning:liveactivity.dismissal-date-too-late'])
+    expect(ids(end({ 'dismissal-date': NOW + 4 * 3600 }))).toEqual([])
+  })
+
   it('a timestamp far in the past or in the future is named; a few seconds off is fine', () => {
     expect(ids(update({ timestamp: NOW - 2 * 3600 }))).toEqual(['warning:liveactivity.timestamp-past'])
     expect(ids(update({ timestamp: 1_600_000_000 }))).toEqual(['warning:liveactivity.timestamp-past'])

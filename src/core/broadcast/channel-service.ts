@@ -207,7 +207,22 @@ export function checkBroadcastPayload(request: Pick<BroadcastRequest, 'payloadTe
   const blocking = findings.find((f) => f.severity === 'error')
   if (blocking) return fail(`channels.${blocking.id}`, blocking.message, blocking.fix)
   if (!Number.isInteger(request.expirationSeconds) || request.expirationSeconds < 0) return fail('channels.bad-expiration', 'apns-expiration must be 0 or a time in seconds.', 'Choose "0" or a time within the next 8 hours.')
-  return ok({ payload: value, warnings: findings.filter((f) => f.severity === 'warning') })
+  return ok({ payload: value, warnings: [...findings.filter((f) => f.severity === 'warning'), ...expirationWarnings(request.expirationSeconds, Math.floor(nowMs / 1000))] })
+}
+
+/** A Most-Recent-Message-Stored channel keeps a broadcast at most this long (apns-reference.md §2). */
+const MAX_BROADCAST_STORAGE_SECONDS = 8 * 3600
+
+/** An expiration APNs accepts but that does not do what it seems to. */
+function expirationWarnings(expirationSeconds: number, nowSeconds: number): Finding[] {
+  const warn = (id: string, message: string, fix: string): Finding => ({ id, severity: 'warning', field: 'headers', message, fix })
+  if (expirationSeconds !== 0 && expirationSeconds < nowSeconds) {
+    return [warn('channels.expiration-past', `apns-expiration ${expirationSeconds} is already past (${new Date(expirationSeconds * 1000).toISOString()}): APNs tries once and stores nothing, as with 0.`, 'Send 0 for one attempt, or a time within the next 8 hours to have it stored.')]
+  }
+  if (expirationSeconds > nowSeconds + MAX_BROADCAST_STORAGE_SECONDS) {
+    return [warn('channels.expiration-beyond-storage', `apns-expiration is more than 8 hours away; a channel stores a broadcast at most 8 hours, so it is dropped sooner than that.`, 'Choose a time within the next 8 hours.')]
+  }
+  return []
 }
 
 function stringList(value: unknown): string[] {

@@ -19,6 +19,15 @@ export type LiveActivityRoute = 'token' | 'channel'
 
 /** Seconds since 1970 stay below this until the year 5138; a millisecond value today is far above it. */
 const LARGEST_PLAUSIBLE_SECONDS = 1e11
+/** iOS keeps an ended activity on the Lock Screen at most this long (ActivityKit's dismissal policy). */
+const MAX_DISMISSAL_DELAY_SECONDS = 4 * 3600
+
+/** Which sub-second unit a too-large time is in: milliseconds (13 digits today), microseconds (16), nanoseconds (19). */
+function subsecondUnit(value: number): { name: string; divisor: number } {
+  if (value >= LARGEST_PLAUSIBLE_SECONDS * 1e6) return { name: 'nanoseconds', divisor: 1e9 }
+  if (value >= LARGEST_PLAUSIBLE_SECONDS * 1e3) return { name: 'microseconds', divisor: 1e6 }
+  return { name: 'milliseconds', divisor: 1e3 }
+}
 /** Older than this, a timestamp was typed by hand or kept from an earlier send rather than made now. */
 const STALE_TIMESTAMP_SECONDS = 60 * 60
 /** Later than this, the device would ignore every real update sent until that time passes. */
@@ -79,7 +88,12 @@ function checkTimestamp(value: unknown, nowSeconds: number, out: Finding[]): voi
     return
   }
   if (value >= LARGEST_PLAUSIBLE_SECONDS) {
-    out.push(finding('liveactivity.timestamp-milliseconds', 'error', `"timestamp" ${value} is in milliseconds (it would be the year ${yearOf(value)}); iOS reads seconds, and then ignores every later update because this one looks newer.`, `Divide by 1000 (${Math.floor(value / 1000)}), or write {{now}}.`))
+    const unit = subsecondUnit(value)
+    out.push(finding('liveactivity.timestamp-milliseconds', 'error', `"timestamp" ${value} is in ${unit.name} (it would be the year ${yearOf(value)}); iOS reads seconds, and then ignores every later update because this one looks newer.`, `Divide by ${unit.divisor.toLocaleString('en-US')} (${Math.floor(value / unit.divisor)}), or write {{now}}.`))
+    return
+  }
+  if (value <= 0) {
+    out.push(finding('liveactivity.timestamp-not-positive', 'error', `"timestamp" is ${value}, which is not a time: iOS keeps the newest update by it, so this one is always the oldest and dropped.`, fix.timestamp))
     return
   }
   if (!Number.isInteger(value)) {
@@ -155,7 +169,8 @@ function checkDate(aps: Aps, key: 'stale-date' | 'dismissal-date', nowSeconds: n
     return
   }
   if (value >= LARGEST_PLAUSIBLE_SECONDS) {
-    out.push(finding(`liveactivity.${key}-milliseconds`, 'error', `"${key}" ${value} is in milliseconds (the year ${yearOf(value)}); iOS reads seconds.`, `Divide by 1000 (${Math.floor(value / 1000)}).`))
+    const unit = subsecondUnit(value)
+    out.push(finding(`liveactivity.${key}-milliseconds`, 'error', `"${key}" ${value} is in ${unit.name} (the year ${yearOf(value)}); iOS reads seconds.`, `Divide by ${unit.divisor.toLocaleString('en-US')} (${Math.floor(value / unit.divisor)}).`))
     return
   }
   if (key === 'stale-date' && value < nowSeconds) {
@@ -163,6 +178,8 @@ function checkDate(aps: Aps, key: 'stale-date' | 'dismissal-date', nowSeconds: n
   }
   if (key === 'dismissal-date' && value < nowSeconds) {
     out.push(finding('liveactivity.dismissal-date-past', 'info', '"dismissal-date" is in the past: iOS removes the ended activity from the Lock Screen at once.', 'Use a future time to keep it visible for a while (iOS keeps it at most 4 hours).'))
+  } else if (key === 'dismissal-date' && value > nowSeconds + MAX_DISMISSAL_DELAY_SECONDS) {
+    out.push(finding('liveactivity.dismissal-date-too-late', 'warning', `"dismissal-date" is ${ago(value - nowSeconds)} away, but iOS removes an ended activity from the Lock Screen at most 4 hours after it ends.`, 'Use a time within 4 hours of the end push, or expect it gone after 4 hours.'))
   }
 }
 

@@ -58,8 +58,9 @@ export const STARTER_TEMPLATES: StarterTemplate[] = [
   },
   {
     name: 'Live Activity: end', group: 'Live Activities', pushType: 'liveactivity', priority: 10, expiration: none, collapseId: '',
-    payload: { aps: { timestamp: '{{now}}' as unknown, event: 'end', 'content-state': { status: 'delivered', minutesLeft: 0 }, 'dismissal-date': '{{dismissalDate}}' as unknown } },
-    variables: [{ name: 'dismissalDate', defaultValue: '2000000000' }]
+    // Dismissed as it ends; iOS would keep it at most 4 hours, so a fixed far date would mislead.
+    payload: { aps: { timestamp: '{{now}}' as unknown, event: 'end', 'content-state': { status: 'delivered', minutesLeft: 0 }, 'dismissal-date': '{{now}}' as unknown } },
+    variables: []
   },
   {
     name: 'VoIP call', group: 'PushKit', pushType: 'voip', priority: 10, expiration: { mode: 'immediate' }, collapseId: '',
@@ -76,5 +77,5 @@ export const STARTER_TEMPLATES: StarterTemplate[] = [
  * so the rendered JSON carries numbers (Live Activity timestamps must be numbers, in seconds).
  */
 export function starterPayloadText(template: StarterTemplate): string {
-  return JSON.stringify(template.payload, null, 2).replace(/"(\{\{(?:now|staleDate|dismissalDate)\}\})"/g, '$1')
+  return JSON.stringify(template.payload, null, 2).replace(/"(\{\{(?:now|staleDate)\}\})"/g, '$1')
 }
