@@ -34,7 +34,8 @@ export class FanoutService {
     private readonly devices: DeviceService,
     private readonly sender: PushSender,
     private readonly endpoints: EndpointResolver,
-    private readonly history: { append(entry: HistoryEntry): void },
+    /** Entries are queued and written in batches: at every progress tick and at the end of the run. */
+    private readonly history: { appendBuffered(entry: HistoryEntry): void; flush(): void },
     private readonly emit: EventSink,
     private readonly logger: Logger,
     private readonly concurrency = FANOUT_CONCURRENCY,
@@ -82,7 +83,10 @@ export class FanoutService {
       if (!endpoints.has(environment)) endpoints.set(environment, this.endpoints(environment))
       return endpoints.get(environment)!
     }
-    const ticker = setInterval(() => this.report(run, false), PROGRESS_INTERVAL_MS)
+    const ticker = setInterval(() => {
+      this.flushHistory()
+      this.report(run, false)
+    }, PROGRESS_INTERVAL_MS)
     const deviceUpdates: Parameters<DeviceService['applyResults']>[0] = []
     let next = 0
     const worker = async () => {
@@ -96,6 +100,7 @@ export class FanoutService {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, targets.length) }, worker))
     } finally {
       clearInterval(ticker)
+      this.flushHistory()
       try {
         this.devices.applyResults(deviceUpdates)
       } catch (error) {
@@ -144,13 +149,22 @@ export class FanoutService {
     let historyId: string | null = null
     try {
       const entry = historyEntryFor({ request: draft, report, credentialLabel: identity.summary.label, host: displayHost(endpoint), at: now, device, runId: run.runId })
-      this.history.append(entry)
+      this.history.appendBuffered(entry)
       historyId = entry.id
     } catch {
       // The result still counts; the history is best effort when the disk refuses.
     }
     deviceUpdates.push({ token: diagnosis.token, lastResult: { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason }, unregisteredAt: report.status === 410 ? (report.unregisteredAt ?? now.toISOString()) : null })
     return { ...base(device), outcome: report.outcome, status: report.status, reason: report.reason, explanation: report.explanation, apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null, latencyMs: report.latencyMs, historyId }
+  }
+
+  /** The history is best effort when the disk refuses; the results still count. */
+  private flushHistory(): void {
+    try {
+      this.history.flush()
+    } catch (error) {
+      this.logger.warn(`could not write the fan-out's history entries: ${(error as Error).message}`)
+    }
   }
 
   private cancelled(device: SavedDevice): FanoutTargetResult {
