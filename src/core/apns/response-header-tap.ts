@@ -68,6 +68,9 @@ export class ResponseHeaderTap {
           this.lastAnswer.set(provider, this.now())
           const status = Number(responseHeaders[':status'])
           const contentType = responseHeaders['content-type']
+          // A bodiless 200 is all node-apn needs to report an acceptance: nothing to keep (and
+          // nothing for a fan-out of thousands to store and take back).
+          if (status === 200 && contentType === undefined) return
           this.responses.set(apnsId, {
             status: Number.isInteger(status) ? status : null,
             retryAfterSeconds: parseRetryAfter(responseHeaders['retry-after'], this.now()),
