@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { diagnose } from '../../shared/diagnosis'
 import type { SavedDevice } from '../../shared/domain'
 import { expirationHeaderValue } from '../../shared/expiration'
 import type { EventSink } from '../../shared/events'
@@ -12,6 +11,7 @@ import type { CredentialService, SigningIdentity } from '../credentials/credenti
 import type { DeviceService } from '../library/device-service'
 import type { Logger } from '../ports'
 import { historyEntryFor, type EndpointResolver } from '../push-service'
+import { FanoutChecks } from './fanout-checks'
 import { FanoutRun } from './fanout-run'
 import { resolveTargets } from './target-resolver'
 
@@ -88,11 +88,12 @@ export class FanoutService {
       this.report(run, false)
     }, PROGRESS_INTERVAL_MS)
     const deviceUpdates: Parameters<DeviceService['applyResults']>[0] = []
+    const checks = new FanoutChecks(request.push, identity.summary)
     let next = 0
     const worker = async () => {
       while (next < targets.length) {
         const device = targets[next++]!
-        const result = run.cancelRequested ? this.cancelled(device) : await this.sendTo(run, request, device, identity, endpointFor, deviceUpdates)
+        const result = run.cancelRequested ? this.cancelled(device) : await this.sendTo(run, request, device, identity, checks, endpointFor, deviceUpdates)
         run.add(result)
       }
     }
@@ -117,12 +118,12 @@ export class FanoutService {
     request: FanoutRequest,
     device: SavedDevice,
     identity: SigningIdentity,
+    checks: FanoutChecks,
     endpointFor: (environment: SavedDevice['environment']) => Promise<ApnsEndpoint>,
     deviceUpdates: Parameters<DeviceService['applyResults']>[0]
   ): Promise<FanoutTargetResult> {
     const now = this.now()
-    const draft = { ...request.push, deviceToken: device.token, environment: device.environment, bundleId: device.bundleId, apnsId: '' }
-    const diagnosis = diagnose(draft, identity.summary, { now: now.getTime(), savedDevice: device, uuid: randomUUID })
+    const { draft, diagnosis } = checks.check(device, now.getTime())
     const blocking = diagnosis.findings.find((f) => f.severity === 'error')
     if (blocking || !diagnosis.token || diagnosis.body === null) {
       // A bad row is skipped with its reason; the batch goes on (C-06).
