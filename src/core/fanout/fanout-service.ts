@@ -73,7 +73,7 @@ export class FanoutService {
   async finished(runId: string): Promise<FanoutSnapshot | null> {
     const run = this.runs.get(runId)
     if (!run) return null
-    while (!run.finishedAt) await new Promise((resolve) => setTimeout(resolve, 10))
+    await run.finished()
     return run.snapshot()
   }
 
@@ -107,7 +107,7 @@ export class FanoutService {
       } catch (error) {
         this.logger.warn(`could not save the fan-out's device results: ${(error as Error).message}`)
       }
-      run.finishedAt = this.now().toISOString()
+      run.finish(this.now().toISOString())
       this.report(run, true)
       this.emit('library:changed', { devices: deviceUpdates.length > 0, history: true })
     }
