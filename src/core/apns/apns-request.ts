@@ -45,13 +45,11 @@ interface ProviderClient {
  * the stream timeout, response parsing); skipped is only Provider.send's per-call wrapping of
  * one recipient in arrays and a fresh compile of the same Notification.
  */
-export async function writeRequest(provider: apn.Provider, built: BuiltRequest, token: string): Promise<{ sent: RawSent[]; failed: RawFailure[] }> {
+export function writeRequest(provider: apn.Provider, built: BuiltRequest, token: string): Promise<{ sent: RawSent[]; failed: RawFailure[] }> {
   const client = (provider as unknown as { client: ProviderClient }).client
-  try {
-    const answer = await client.write(built, token, 'device', 'post')
+  return client.write(built, token, 'device', 'post').then(
     // As Provider.send: an answer with a status or an error is a failure.
-    return answer.status || answer.error ? { sent: [], failed: [answer] } : { sent: [answer], failed: [] }
-  } catch (failure) {
-    return { sent: [], failed: [failure as RawFailure] }
-  }
+    (answer) => (answer.status || answer.error ? { sent: [], failed: [answer] } : { sent: [answer], failed: [] }),
+    (failure: unknown) => ({ sent: [], failed: [failure as RawFailure] })
+  )
 }
