@@ -21,7 +21,7 @@ export function buildRequest(push: PreparedPush): BuiltRequest {
   const headers: Record<string, string> = { 'apns-priority': String(push.priority), 'apns-id': push.apnsId }
   if (push.collapseId !== '') headers['apns-collapse-id'] = push.collapseId
   if (push.expiration !== null) headers['apns-expiration'] = String(push.expiration)
-  headers['apns-topic'] = push.topic
+  if (push.topic !== '') headers['apns-topic'] = push.topic
   headers['apns-push-type'] = push.pushType
   return { headers, body: push.body }
 }
