@@ -13,6 +13,8 @@ export interface SecretBox {
 export interface KeyValueFile {
   get(key: string): unknown
   set(key: string, value: unknown): void
+  /** Several keys in one read and write of the file (conf and electron-store read the whole file on every set). */
+  set(values: Record<string, unknown>): void
   readonly path: string
 }
 

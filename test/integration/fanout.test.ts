@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FanoutProgressEvent, FanoutRequest } from '../../src/shared/fanout-types'
+import type { HistoryEntry } from '../../src/shared/history-types'
 import { createTestApp, type TestApp } from '../support/test-app'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -73,6 +76,9 @@ describe('fan-out', () => {
     expect(devices.ok && devices.value.find((d) => d.token === tokens[1])!.unregisteredAt).toMatch(/^\d{4}-/)
     const history = await app.router['history:query']({ template: 'Fleet alert' })
     expect(history.ok && history.value.items.filter((s) => s.runId === started.runId)).toHaveLength(12)
+    // ...and written to disk by the time the run reports finished (its last batch is flushed then).
+    const lines = readFileSync(join(app.dataDir, 'history', 'history.jsonl'), 'utf8').trim().split('\n')
+    expect(lines.map((line) => (JSON.parse(line) as HistoryEntry).runId).filter((id) => id === started.runId)).toHaveLength(12)
   })
 
   it('GOAWAY mid-batch: the refused sends are retried on a new connection and each target still gets one result', async () => {

@@ -104,6 +104,29 @@ describe('delivery history', () => {
     }
   })
 
+  it('queued entries (a fan-out\'s) are listed at once and written in one batch; a crash before the batch loses only the queued ones', () => {
+    const dir = folder()
+    const store = new HistoryStore(dir)
+    const single = entry(1)
+    store.append(single)
+    const queued = [entry(2), entry(3), entry(4)]
+    queued.forEach((e) => store.appendBuffered(e))
+    expect(store.summaries().map((s) => s.id)).toEqual([single, ...queued].map((e) => e.id).reverse())
+    // A crash now (the store is never closed): the next start finds the entry written before, undamaged.
+    const afterCrash = new HistoryStore(dir)
+    expect(afterCrash.summaries().map((s) => s.id)).toEqual([single.id])
+    expect(afterCrash.notices).toEqual([])
+    afterCrash.close()
+    // Reading a queued entry writes the batch first; so does closing (app quit).
+    expect(store.get(queued[1]!.id)).toEqual(queued[1])
+    const later = entry(5)
+    store.appendBuffered(later)
+    store.close()
+    const reopened = new HistoryStore(dir)
+    expect(reopened.summaries().map((s) => s.id)).toEqual([single, ...queued, later].map((e) => e.id).reverse())
+    expect(reopened.get(later.id)).toEqual(later)
+  })
+
   it('rotates at the size cap and keeps a bounded number of old files', () => {
     const dir = folder()
     const store = new HistoryStore(dir, { maxFileBytes: 4096, keepOldFiles: 2 })

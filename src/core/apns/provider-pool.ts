@@ -21,6 +21,8 @@ interface PoolEntry {
  */
 export class ProviderPool {
   private readonly entries = new Map<string, PoolEntry>()
+  /** Each identity object's last cache key and endpoint: a fan-out asks thousands of times with the same two objects. */
+  private readonly recentKeys = new WeakMap<SigningIdentity, { endpoint: ApnsEndpoint; cacheKey: string }>()
 
   constructor(
     private readonly logger: Logger,
@@ -32,7 +34,7 @@ export class ProviderPool {
 
   /** Throws what node-apn's constructor throws (e.g. a certificate for the other environment). */
   acquire(identity: SigningIdentity, endpoint: ApnsEndpoint): apn.Provider {
-    const cacheKey = [identity.summary.id, identity.fingerprint, endpoint.address, endpoint.port, endpoint.production, endpoint.manageAddress, endpoint.managePort].join('|')
+    const cacheKey = this.cacheKeyOf(identity, endpoint)
     const cached = this.entries.get(cacheKey)
     if (cached) return cached.provider
     const provider = this.factory({
@@ -55,6 +57,14 @@ export class ProviderPool {
     this.onCreate(provider)
     this.entries.set(cacheKey, { credentialId: identity.summary.id, provider })
     return provider
+  }
+
+  private cacheKeyOf(identity: SigningIdentity, endpoint: ApnsEndpoint): string {
+    const recent = this.recentKeys.get(identity)
+    if (recent?.endpoint === endpoint) return recent.cacheKey
+    const cacheKey = [identity.summary.id, identity.fingerprint, endpoint.address, endpoint.port, endpoint.production, endpoint.manageAddress, endpoint.managePort].join('|')
+    this.recentKeys.set(identity, { endpoint, cacheKey })
+    return cacheKey
   }
 
   /** node-apn never notices a dead connection; dropping the session makes the next send reconnect. */

@@ -1,4 +1,4 @@
-import apn from '@parse/node-apn'
+import type apn from '@parse/node-apn'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { explainReason, explainStatus, type ReasonExplanation } from '../../shared/apns-reasons'
@@ -6,9 +6,10 @@ import type { SentRequest } from '../../shared/domain'
 import type { Priority, PushType } from '../../shared/push-types'
 import type { SigningIdentity } from '../credentials/credential-service'
 import type { Logger } from '../ports'
+import { buildRequest, describeRequest, writeRequest } from './apns-request'
 import { displayHost, type ApnsEndpoint } from './endpoint'
 import { explainTransportError } from './explain-transport-error'
-import { normaliseResponse, type NormalisedResponse, type RawFailure, type RawSent } from './normalise-response'
+import { normaliseResponse, type NormalisedResponse, type RawFailure } from './normalise-response'
 import type { ProviderPool } from './provider-pool'
 import type { ResponseHeaderTap, TappedResponse } from './response-header-tap'
 import { decideRetry } from './retry-policy'
@@ -99,34 +100,34 @@ export class PushSender {
   }
 
   private async attempt(identity: SigningIdentity, endpoint: ApnsEndpoint, push: PreparedPush): Promise<Attempt> {
-    const note = buildNotification(push)
-    const request = describeRequest(note, endpoint, push, identity.kind)
+    const built = buildRequest(push)
+    const request = describeRequest(built, endpoint, push.token, identity.kind)
     let provider: apn.Provider
     try {
       provider = this.pool.acquire(identity, endpoint)
     } catch (error) {
       return { request, retryAfterSeconds: null, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `credential refused before sending: ${(error as Error).message}` } }
     }
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), this.overallTimeoutMs)
-    })
     const sentAt = Date.now()
-    try {
-      const raw = await Promise.race([provider.send(note, push.token), timedOut])
-      // node-apn never notices a dead connection (C-22). A timeout on a connection that has not
-      // answered anything since this request went out means it is dead: drop it. One that still
-      // answers other requests is alive, and dropping it would fail every send sharing it.
-      if ((raw === 'timeout' || isTimeout(raw)) && this.tap.lastAnswerAt(provider) < sentAt) this.pool.dropSessionOf(provider)
-      if (raw === 'timeout') {
-        return { request, retryAfterSeconds: null, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `no answer within ${this.overallTimeoutMs / 1000} s (timeout)` } }
-      }
-      const tapped = this.tap.take(push.apnsId)
-      const response = withTappedStatus(normaliseResponse(raw as unknown as { sent: RawSent[]; failed: RawFailure[] }), tapped)
-      return { request, retryAfterSeconds: tapped?.retryAfterSeconds ?? null, response }
-    } finally {
-      clearTimeout(timer)
+    // One promise settled by whichever comes first, the answer or the timer (a race of two
+    // promises per send costs more, and a fan-out makes thousands).
+    const raw = await new Promise<Awaited<ReturnType<typeof writeRequest>> | 'timeout'>((resolve) => {
+      const timer = setTimeout(resolve, this.overallTimeoutMs, 'timeout')
+      void writeRequest(provider, built, push.token).then((answer) => {
+        clearTimeout(timer)
+        resolve(answer)
+      })
+    })
+    // node-apn never notices a dead connection (C-22). A timeout on a connection that has not
+    // answered anything since this request went out means it is dead: drop it. One that still
+    // answers other requests is alive, and dropping it would fail every send sharing it.
+    if ((raw === 'timeout' || isTimeout(raw)) && this.tap.lastAnswerAt(provider) < sentAt) this.pool.dropSessionOf(provider)
+    if (raw === 'timeout') {
+      return { request, retryAfterSeconds: null, response: { ...normaliseResponse({ sent: [], failed: [] }), transportError: `no answer within ${this.overallTimeoutMs / 1000} s (timeout)` } }
     }
+    const tapped = this.tap.take(push.apnsId)
+    const response = withTappedStatus(normaliseResponse(raw), tapped)
+    return { request, retryAfterSeconds: tapped?.retryAfterSeconds ?? null, response }
   }
 }
 
@@ -138,32 +139,6 @@ function withTappedStatus(response: NormalisedResponse, tapped: TappedResponse |
   if (response.outcome !== 'failed' || !tapped?.status || !/processing APNs response|empty body/i.test(response.transportError ?? '')) return response
   const body = tapped.contentType && !tapped.contentType.includes('json') ? `a ${tapped.contentType.split(';')[0]} page` : 'an answer without an APNs reason'
   return { ...response, outcome: 'rejected', status: tapped.status, transportError: `HTTP ${tapped.status} with ${body}` }
-}
-
-/**
- * A fresh Notification per attempt from a fresh parse of the body: node-apn caches compile()
- * and drops "aps" from payload, so rawPayload carries the editor's JSON unchanged (C-13, C-14).
- */
-function buildNotification(push: PreparedPush): apn.Notification {
-  const note = new apn.Notification()
-  note.rawPayload = JSON.parse(push.body)
-  note.topic = push.topic
-  note.pushType = push.pushType as apn.Notification['pushType']
-  note.priority = push.priority
-  note.id = push.apnsId
-  if (push.expiration !== null) note.expiry = push.expiration
-  if (push.collapseId !== '') note.collapseId = push.collapseId
-  return note
-}
-
-function describeRequest(note: apn.Notification, endpoint: ApnsEndpoint, push: PreparedPush, auth: SigningIdentity['kind']): SentRequest {
-  // headers() and compile() exist at runtime but not in node-apn's typings.
-  const internals = note as unknown as { headers(): Record<string, unknown>; compile(): string }
-  const headers: Record<string, string> = { ':method': 'POST', ':path': `/3/device/${push.token}` }
-  for (const [name, value] of Object.entries(internals.headers())) headers[name] = String(value)
-  if (auth === 'token') headers.authorization = 'bearer <JWT signed with the selected key; not shown>'
-  const body = internals.compile()
-  return { host: displayHost(endpoint), path: `/3/device/${push.token}`, headers, body, bytes: Buffer.byteLength(body, 'utf8') }
 }
 
 function isTimeout(raw: unknown): boolean {

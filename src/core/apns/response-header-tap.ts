@@ -16,7 +16,7 @@ export interface TappedResponse {
 }
 
 interface TappableSession {
-  request(headers: Record<string, unknown>, options?: unknown): { once(event: 'response', listener: (headers: Record<string, unknown>) => void): unknown }
+  request(headers: Record<string, unknown>, options?: unknown): { on(event: 'response', listener: (headers: Record<string, unknown>) => void): unknown }
   [TAPPED]?: true
 }
 
@@ -64,10 +64,14 @@ export class ResponseHeaderTap {
       const stream = request(headers, options)
       const apnsId = headers['apns-id']
       if (typeof apnsId === 'string') {
-        stream.once('response', (responseHeaders) => {
+        // 'response' fires once per stream (1xx answers come as 'headers'); on() spares once()'s wrapper.
+        stream.on('response', (responseHeaders) => {
           this.lastAnswer.set(provider, this.now())
           const status = Number(responseHeaders[':status'])
           const contentType = responseHeaders['content-type']
+          // A bodiless 200 is all node-apn needs to report an acceptance: nothing to keep (and
+          // nothing for a fan-out of thousands to store and take back).
+          if (status === 200 && contentType === undefined) return
           this.responses.set(apnsId, {
             status: Number.isInteger(status) ? status : null,
             retryAfterSeconds: parseRetryAfter(responseHeaders['retry-after'], this.now()),

@@ -5,7 +5,9 @@ export class FanoutRun {
   readonly results: FanoutTargetResult[] = []
   private reported = 0
   cancelRequested = false
-  finishedAt: string | null = null
+  private finishedAtTime: string | null = null
+  private readonly whenFinished: Promise<void>
+  private markFinished!: () => void
   readonly totals: FanoutTotals
 
   constructor(
@@ -14,6 +16,22 @@ export class FanoutRun {
     total: number
   ) {
     this.totals = { total, done: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0, skipped: 0 }
+    this.whenFinished = new Promise((resolve) => (this.markFinished = resolve))
+  }
+
+  get finishedAt(): string | null {
+    return this.finishedAtTime
+  }
+
+  /** Every target has its final result. */
+  finish(at: string): void {
+    this.finishedAtTime = at
+    this.markFinished()
+  }
+
+  /** Resolves the moment the run finishes (not at the next poll). */
+  finished(): Promise<void> {
+    return this.whenFinished
   }
 
   add(result: FanoutTargetResult): void {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { diagnose } from '../../shared/diagnosis'
 import type { SavedDevice } from '../../shared/domain'
 import { expirationHeaderValue } from '../../shared/expiration'
 import type { EventSink } from '../../shared/events'
@@ -12,6 +11,7 @@ import type { CredentialService, SigningIdentity } from '../credentials/credenti
 import type { DeviceService } from '../library/device-service'
 import type { Logger } from '../ports'
 import { historyEntryFor, type EndpointResolver } from '../push-service'
+import { FanoutChecks } from './fanout-checks'
 import { FanoutRun } from './fanout-run'
 import { resolveTargets } from './target-resolver'
 import { sendToSimulator, type SimulatorTargetSender } from './simulator-target'
@@ -36,7 +36,8 @@ export class FanoutService {
     private readonly devices: DeviceService,
     private readonly sender: PushSender,
     private readonly endpoints: EndpointResolver,
-    private readonly history: { append(entry: HistoryEntry): void },
+    /** Entries are queued and written in batches: at every progress tick and at the end of the run. */
+    private readonly history: { appendBuffered(entry: HistoryEntry): void; flush(): void },
     private readonly emit: EventSink,
     private readonly logger: Logger,
     private readonly concurrency = FANOUT_CONCURRENCY,
@@ -78,7 +79,7 @@ export class FanoutService {
   async finished(runId: string): Promise<FanoutSnapshot | null> {
     const run = this.runs.get(runId)
     if (!run) return null
-    while (!run.finishedAt) await new Promise((resolve) => setTimeout(resolve, 10))
+    await run.finished()
     return run.snapshot()
   }
 
@@ -88,8 +89,13 @@ export class FanoutService {
       if (!endpoints.has(environment)) endpoints.set(environment, this.endpoints(environment))
       return endpoints.get(environment)!
     }
-    const ticker = setInterval(() => this.report(run, false), PROGRESS_INTERVAL_MS)
+    const ticker = setInterval(() => {
+      this.flushHistory()
+      this.report(run, false)
+    }, PROGRESS_INTERVAL_MS)
     const deviceUpdates: Parameters<DeviceService['applyResults']>[0] = []
+    // A fan-out to simulators alone has no credential, and no APNs checks to run.
+    const checks = identity ? new FanoutChecks(request.push, identity.summary) : null
     let next = 0
     const worker = async () => {
       while (next < targets.length) {
@@ -98,7 +104,7 @@ export class FanoutService {
           ? this.cancelled(device)
           : isSimctlDevice(device)
             ? await sendToSimulator(this.simulators, run.runId, request.push, device)
-            : await this.sendTo(run, request, device, identity!, endpointFor, deviceUpdates)
+            : await this.sendTo(run, request, device, identity!, checks!, endpointFor, deviceUpdates)
         run.add(result)
       }
     }
@@ -106,12 +112,13 @@ export class FanoutService {
       await Promise.all(Array.from({ length: Math.min(this.concurrency, targets.length) }, worker))
     } finally {
       clearInterval(ticker)
+      this.flushHistory()
       try {
         this.devices.applyResults(deviceUpdates)
       } catch (error) {
         this.logger.warn(`could not save the fan-out's device results: ${(error as Error).message}`)
       }
-      run.finishedAt = this.now().toISOString()
+      run.finish(this.now().toISOString())
       this.report(run, true)
       this.emit('library:changed', { devices: deviceUpdates.length > 0, history: true })
     }
@@ -122,12 +129,12 @@ export class FanoutService {
     request: FanoutRequest,
     device: SavedDevice,
     identity: SigningIdentity,
+    checks: FanoutChecks,
     endpointFor: (environment: SavedDevice['environment']) => Promise<ApnsEndpoint>,
     deviceUpdates: Parameters<DeviceService['applyResults']>[0]
   ): Promise<FanoutTargetResult> {
     const now = this.now()
-    const draft = { ...request.push, deviceToken: device.token, environment: device.environment, bundleId: device.bundleId, apnsId: '' }
-    const diagnosis = diagnose(draft, identity.summary, { now: now.getTime(), savedDevice: device, uuid: randomUUID })
+    const { draft, diagnosis } = checks.check(device, now.getTime())
     const blocking = diagnosis.findings.find((f) => f.severity === 'error')
     if (blocking || !diagnosis.token || diagnosis.body === null) {
       // A bad row is skipped with its reason; the batch goes on (C-06).
@@ -154,13 +161,22 @@ export class FanoutService {
     let historyId: string | null = null
     try {
       const entry = historyEntryFor({ request: draft, report, credentialLabel: identity.summary.label, host: displayHost(endpoint), at: now, device, runId: run.runId })
-      this.history.append(entry)
+      this.history.appendBuffered(entry)
       historyId = entry.id
     } catch {
       // The result still counts; the history is best effort when the disk refuses.
     }
     deviceUpdates.push({ token: diagnosis.token, lastResult: { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason }, unregisteredAt: report.status === 410 ? (report.unregisteredAt ?? now.toISOString()) : null })
     return { ...base(device), outcome: report.outcome, status: report.status, reason: report.reason, explanation: report.explanation, apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null, latencyMs: report.latencyMs, historyId }
+  }
+
+  /** The history is best effort when the disk refuses; the results still count. */
+  private flushHistory(): void {
+    try {
+      this.history.flush()
+    } catch (error) {
+      this.logger.warn(`could not write the fan-out's history entries: ${(error as Error).message}`)
+    }
   }
 
   private cancelled(device: SavedDevice): FanoutTargetResult {

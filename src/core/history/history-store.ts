@@ -8,6 +8,12 @@ import { parseHistoryLine } from './history-entry-schema'
  * size, a crash can tear at most the last line (skipped and reported on the next start), and
  * the file rotates at a size cap, keeping a bounded number of older files.
  * Only summaries stay in memory; a full entry is read from its file when asked for.
+ *
+ * A single send is written at once (append). A fan-out queues its entries (appendBuffered) and
+ * they go to disk in one write per batch: when MAX_PENDING_BYTES have gathered, when the caller
+ * flushes (a fan-out does at every progress tick and at its end), before an entry is read, and
+ * on close (app quit). A crash loses at most the queued lines; a crash during a batch's write
+ * tears at most its last line, which the next start skips and reports like any torn line.
  */
 export interface HistoryOptions {
   /** Rotate when the current file grows past this. */
@@ -26,12 +32,19 @@ interface Located {
 const CURRENT = 'history.jsonl'
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 const DEFAULT_KEEP_OLD_FILES = 4
+/** A batch is written once this much is queued, so a crash never loses more. */
+const MAX_PENDING_BYTES = 256 * 1024
 
 export class HistoryStore {
   private readonly index: Located[] = []
   private readonly byId = new Map<string, Located>()
   private fd: number | null = null
+  /** Bytes of the current file, including the queued lines not yet written. */
   private size = 0
+  /** Queued lines (each ending in a newline) and their index entries, oldest first. */
+  private pending: string[] = []
+  private pendingLocated: Located[] = []
+  private pendingBytes = 0
   private maxFileBytes: number
   private readonly keepOldFiles: number
   /** What loading found that the user should know (torn lines). */
@@ -55,13 +68,59 @@ export class HistoryStore {
     this.maxFileBytes = Math.max(1, Math.floor(bytes / (this.keepOldFiles + 1)))
   }
 
+  /** Writes the entry (and any queued ones) now. Throws if the disk refuses; the entry is then not kept. */
   append(entry: HistoryEntry): void {
-    const line = Buffer.from(JSON.stringify(entry) + '\n', 'utf8')
-    if (this.size > 0 && this.size + line.length > this.maxFileBytes) this.rotate()
-    const fd = this.descriptor()
-    writeSync(fd, line)
-    this.remember({ summary: summarise(entry), file: CURRENT, offset: this.size, length: line.length - 1 })
-    this.size += line.length
+    this.appendBuffered(entry)
+    this.flush()
+  }
+
+  /**
+   * Queues the entry for the next batch write; it is listed (summaries, count) at once. Throws
+   * if a batch write it triggers fails; the entries of that batch are then not kept.
+   */
+  appendBuffered(entry: HistoryEntry): void {
+    const line = JSON.stringify(entry) + '\n'
+    const length = Buffer.byteLength(line, 'utf8')
+    this.descriptor()
+    if (this.size > 0 && this.size + length > this.maxFileBytes) {
+      this.flush()
+      this.rotate()
+      this.descriptor()
+    }
+    const located: Located = { summary: summarise(entry), file: CURRENT, offset: this.size, length: length - 1 }
+    this.pending.push(line)
+    this.pendingLocated.push(located)
+    this.pendingBytes += length
+    this.size += length
+    this.remember(located)
+    if (this.pendingBytes >= MAX_PENDING_BYTES) this.flush()
+  }
+
+  /**
+   * Writes the queued entries in one append. If the disk refuses, they are dropped from the
+   * index too (the history never lists an entry it cannot read back), and the error is thrown.
+   */
+  flush(): void {
+    if (this.pending.length === 0) return
+    const lines = Buffer.from(this.pending.join(''), 'utf8')
+    const dropped = this.pendingLocated
+    this.pending = []
+    this.pendingLocated = []
+    this.pendingBytes = 0
+    try {
+      const fd = this.descriptor()
+      for (let written = 0; written < lines.length; ) written += writeSync(fd, lines, written)
+    } catch (error) {
+      this.forget(new Set(dropped))
+      // Part of the batch may be on disk: reopening measures the file again and starts the next
+      // entry on a line of its own.
+      try {
+        this.closeDescriptor()
+      } catch {
+        // Already unusable; the next append opens the file afresh.
+      }
+      throw error
+    }
   }
 
   /** Newest first. */
@@ -78,6 +137,7 @@ export class HistoryStore {
   get(id: string): HistoryEntry | null {
     const located = this.byId.get(id)
     if (!located) return null
+    if (this.pendingLocated.length > 0) this.flush()
     const path = join(this.dir, located.file)
     if (!existsSync(path)) return null
     const fd = openSync(path, 'r')
@@ -90,15 +150,36 @@ export class HistoryStore {
     }
   }
 
+  /** Writes what is queued, then closes the file (app quit). */
   close(): void {
-    if (this.fd !== null) closeSync(this.fd)
+    try {
+      this.flush()
+    } finally {
+      this.closeDescriptor()
+    }
+  }
+
+  private closeDescriptor(): void {
+    const fd = this.fd
     this.fd = null
+    if (fd !== null) closeSync(fd)
   }
 
   /** The index is kept oldest first, so appending is a push. */
   private remember(located: Located): void {
     this.index.push(located)
     this.byId.set(located.summary.id, located)
+  }
+
+  /** Drops entries from the index; they are the newest, so the scan stops once all are found. */
+  private forget(doomed: Set<Located>): void {
+    let left = doomed.size
+    for (let i = this.index.length - 1; i >= 0 && left > 0; i--) {
+      if (!doomed.has(this.index[i]!)) continue
+      this.byId.delete(this.index[i]!.summary.id)
+      this.index.splice(i, 1)
+      left--
+    }
   }
 
   private descriptor(): number {
@@ -114,8 +195,9 @@ export class HistoryStore {
     return this.fd
   }
 
+  /** Only with nothing queued: the queued lines belong to the current file. */
   private rotate(): void {
-    this.close()
+    this.closeDescriptor()
     // Names sort by time; the counter keeps two rotations in one millisecond apart.
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
     let rotated = `history-${stamp}-0000.jsonl`

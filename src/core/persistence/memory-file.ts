@@ -10,7 +10,10 @@ export class MemoryKeyValueFile implements KeyValueFile {
     return structuredClone(this.data.get(key))
   }
 
-  set(key: string, value: unknown): void {
-    this.data.set(key, structuredClone(value))
+  set(key: string, value: unknown): void
+  set(values: Record<string, unknown>): void
+  set(keyOrValues: string | Record<string, unknown>, value?: unknown): void {
+    const values = typeof keyOrValues === 'string' ? { [keyOrValues]: value } : keyOrValues
+    for (const [key, each] of Object.entries(values)) this.data.set(key, structuredClone(each))
   }
 }

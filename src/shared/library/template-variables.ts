@@ -28,6 +28,11 @@ export function variablesIn(text: string): string[] {
   return [...new Set(names)].filter((n) => !(BUILT_IN_VARIABLES as readonly string[]).includes(n))
 }
 
+/** Whether the text uses {{now}} or {{uuid}}, which render differently on every send. */
+export function usesBuiltInVariables(text: string): boolean {
+  return [...text.matchAll(variablePattern())].some((m) => (BUILT_IN_VARIABLES as readonly string[]).includes(m[1]!))
+}
+
 export function renderTemplate(text: string, context: RenderContext): RenderedTemplate {
   const missing = variablesIn(text).filter((name) => valueOf(name, context) === undefined)
   if (missing.length > 0) return { ok: false, missing }
