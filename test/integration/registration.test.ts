@@ -340,6 +340,17 @@ describe('registration endpoint over HTTP on loopback', () => {
     expect(saved.find((d) => d.id === b!.id)!.lastTap ?? null).toBeNull()
   })
 
+  it('names arrive without line breaks, control or bidi characters, emoji sequences intact', async () => {
+    const app = newApp()
+    const { url, secret } = await enableRegistration(app)
+    const answer = await post(`${url}/v1/register`, secret, registration(token(), { deviceName: 'QA\niPhone\u0000 \u202Egnp.exe 👩\u200D💻', account: '\u200Bqa\r\nteam' }))
+    expect(answer.status).toBe(200)
+    const [device] = await devices(app)
+    expect(device!.name).toBe('QA iPhone gnp.exe 👩\u200D💻')
+    const accounts = await app.router['accounts:list'](undefined)
+    expect(accounts.ok && accounts.value.map((a) => a.name)).toEqual(['qa team'])
+  })
+
   it('a new secret locks out the old one at once; settings and secret survive a restart', async () => {
     // One SecretBox for both runs, as the OS keychain is one across launches.
     const secrets = createTestSecretBox()

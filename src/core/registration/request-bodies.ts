@@ -1,6 +1,17 @@
 import { z } from 'zod'
 
 /**
+ * A name shown in the device list: line breaks and other control characters become spaces, and
+ * invisible ones (bidi overrides and marks, zero-width spaces, BOM) go, so a name cannot disguise
+ * itself or break rows. Joiners stay: emoji sequences in names need them.
+ */
+const HIDDEN_IN_NAMES = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g
+const displayName = z
+  .string()
+  .max(200)
+  .transform((name) => name.replace(HIDDEN_IN_NAMES, '').replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').replace(/ {2,}/g, ' ').trim())
+
+/**
  * The two bodies the endpoint accepts. Strict, so a misspelt key ("bundleID") is named back to
  * the developer instead of silently ignored.
  */
@@ -9,9 +20,9 @@ export const registerBodySchema = z
     token: z.string().min(1).max(2000),
     bundleId: z.string().min(1).max(300),
     environment: z.enum(['sandbox', 'production']),
-    deviceName: z.string().max(200).optional(),
+    deviceName: displayName.optional(),
     tags: z.array(z.string().max(100)).max(50).optional(),
-    account: z.string().max(200).optional()
+    account: displayName.optional()
   })
   .strict()
 export type RegisterBody = z.infer<typeof registerBodySchema>
