@@ -97,20 +97,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     (id) => accounts.exists(id)
   )
   const templates = new TemplateService(new StoredDocument(libraryFile, 'templates', { schema: z.array(templateSchema), empty: () => [], onInvalid: report, salvage: validEntries(templateSchema) }))
-  const librarySettings = new StoredDocument(settingsFile, 'library', { schema: librarySettingsSchema, empty: () => ({ activeProfileId: null, startersSeeded: false }), onInvalid: report })
+  const librarySettings = new StoredDocument(settingsFile, 'library', { label: 'library settings', schema: librarySettingsSchema, empty: () => ({ activeProfileId: null, startersSeeded: false }), onInvalid: report })
   const profiles = new ProfileService(
     new StoredDocument(libraryFile, 'profiles', { schema: z.array(profileSchema), empty: () => [], onInvalid: report, salvage: validEntries(profileSchema) }),
     librarySettings,
     (id) => credentials.find(id) !== null
   )
   const emulator = new LocalEmulator(join(options.dataDir, 'emulator-tls.json'), (keyId, teamId) => credentials.publicKey(keyId, teamId))
-  const demo = new DemoService(new StoredDocument(settingsFile, 'demo', { schema: demoStateSchema, empty: emptyDemoState, onInvalid: report }), credentials, devices, emulator)
+  const demo = new DemoService(new StoredDocument(settingsFile, 'demo', { label: 'demo setup', schema: demoStateSchema, empty: emptyDemoState, onInvalid: report }), credentials, devices, emulator)
   const tap = new ResponseHeaderTap()
   const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider), options.requestTimeoutMs)
   const sender = new PushSender(pool, tap, options.logger)
   const { history, taps, notices: historyNotices } = openHistory(options.dataDir)
   for (const notice of historyNotices) report(notice)
-  const settings = new SettingsService(new StoredDocument(settingsFile, 'app', { schema: appSettingsSchema, empty: () => ({ ...DEFAULT_SETTINGS }), onInvalid: report }))
+  const settings = new SettingsService(new StoredDocument(settingsFile, 'app', { label: 'settings', schema: appSettingsSchema, empty: () => ({ ...DEFAULT_SETTINGS }), onInvalid: report }))
   settings.apply((current) => history.limitTotalBytes(current.historyLimitMb * 1024 * 1024))
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
   const push = new PushService(credentials, devices, sender, endpoints, () => emulator.caFile(), history)
@@ -123,12 +123,12 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   })
   const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger, undefined, undefined, simulators)
   const registration = new RegistrationService(
-    new StoredDocument(registrationFile, 'endpoint', { schema: registrationSettingsSchema, empty: () => defaultRegistrationSettings(options.registration?.defaultPort), onInvalid: report }),
-    new StoredDocument(registrationFile, 'secret', { schema: sealedSecretSchema, empty: () => ({ sealed: null }), onInvalid: report }),
+    new StoredDocument(registrationFile, 'endpoint', { label: 'pairing endpoint settings', schema: registrationSettingsSchema, empty: () => defaultRegistrationSettings(options.registration?.defaultPort), onInvalid: report }),
+    new StoredDocument(registrationFile, 'secret', { label: 'pairing secret', schema: sealedSecretSchema, empty: () => ({ sealed: null }), onInvalid: report }),
     options.secrets,
     new RegistrationActions(devices, accounts, history, taps, events.emit),
     options.logger,
-    { limiter: options.registration?.rateLimit ? new RateLimiter(options.registration.rateLimit) : undefined }
+    { limiter: options.registration?.rateLimit ? new RateLimiter(options.registration.rateLimit) : undefined, onNotice: report }
   )
 
   if (!librarySettings.read().startersSeeded) {
@@ -144,6 +144,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   accounts.list()
   profiles.list()
   demo.status()
+  registration.status()
   // Listening again if the user left it on; a port now taken shows in the pairing panel.
   void registration.start()
 

@@ -49,7 +49,7 @@ describe('saved data survives damage', () => {
     writeFileSync(join(dir, 'devices.json'), JSON.stringify({ devices: [good, { ...good, id: 'b', environment: 'staging' }] }))
     const started = app(dir)
     const notices = await started.router['app:notices'](undefined)
-    expect(notices.ok && notices.value.join(' ')).toContain('1 entry was kept')
+    expect(notices.ok && notices.value.join(' ')).toContain('1 entry that was still whole is in use. Nothing was deleted')
     const listed = await started.router['devices:list'](undefined)
     // The file had no schema version, so it was read as version 1 and migrated on the way.
     expect(listed.ok && listed.value).toEqual([{ ...good, kind: 'regular', tags: [], accountId: null, notes: '', updatedAt: good.createdAt, lastResult: null }])

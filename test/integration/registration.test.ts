@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { connect, createServer, type Socket } from 'node:net'
 import { join } from 'node:path'
@@ -351,6 +351,20 @@ describe('registration endpoint over HTTP on loopback', () => {
     expect(accounts.ok && accounts.value.map((a) => a.name)).toEqual(['qa team'])
   })
 
+  it('damaged pairing settings are named in plain words, and the endpoint stays off until turned on again', async () => {
+    const first = newApp()
+    await enableRegistration(first)
+    await first.registration.stop()
+    const file = join(first.dataDir, 'registration.json')
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    writeFileSync(file, JSON.stringify({ ...stored, endpoint: { enabled: 'yes', port: -1 } }))
+    const reopened = newApp({}, first.dataDir)
+    const notices = await reopened.router['app:notices'](undefined)
+    expect(notices.ok && notices.value.join(' ')).toMatch(/Your saved pairing endpoint settings in .*registration\.json could not be read as saved, so the defaults are in use until you change them\. Nothing was deleted/)
+    const status = await reopened.router['registration:status'](undefined)
+    expect(status.ok && status.value.state).toBe('off')
+  })
+
   it('a new secret locks out the old one at once; settings and secret survive a restart', async () => {
     // One SecretBox for both runs, as the OS keychain is one across launches.
     const secrets = createTestSecretBox()
@@ -380,6 +394,8 @@ describe('registration endpoint over HTTP on loopback', () => {
     expect(status.secret).not.toBe(secret)
     expect((await post(`${status.urls[0]}/v1/register`, secret, registration(token()))).status).toBe(401)
     expect((await post(`${status.urls[0]}/v1/register`, status.secret, registration(token()))).status).toBe(200)
+    const notices = await restored.router['app:notices'](undefined)
+    expect(notices.ok && notices.value.join(' ')).toContain('apps paired before get 401 until you paste the new secret')
   })
 
   it('a port in use is named with the fix, bad ports are refused by the contract, and a freed port recovers', async () => {

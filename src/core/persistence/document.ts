@@ -13,6 +13,8 @@ export interface DocumentOptions<T> {
   /** For lists: keeps the entries that are valid on their own. */
   salvage?: (raw: unknown) => T | null
   onInvalid?: (message: string) => void
+  /** What the document is, in the user's words ("pairing endpoint settings"); the key otherwise. */
+  label?: string
 }
 
 /**
@@ -66,8 +68,8 @@ export class StoredDocument<T> {
     const backupKey = `${this.key}-unreadable-${Date.now()}`
     const kept = this.options.salvage?.(raw) ?? this.options.empty()
     this.write(kept, { [backupKey]: stored })
-    const count = Array.isArray(kept) ? ` ${kept.length} entr${kept.length === 1 ? 'y was' : 'ies were'} kept;` : ''
-    this.options.onInvalid?.(`Some saved ${this.key} in ${this.file.path} did not have the expected shape.${count} the original is kept under "${backupKey}" in that file.`)
+    const outcome = Array.isArray(kept) ? `${kept.length} entr${kept.length === 1 ? 'y that was' : 'ies that were'} still whole ${kept.length === 1 ? 'is' : 'are'} in use` : 'the defaults are in use until you change them'
+    this.options.onInvalid?.(`Your saved ${this.options.label ?? this.key} in ${this.file.path} could not be read as saved, so ${outcome}. Nothing was deleted: the original is kept under "${backupKey}" in that file.`)
     return kept
   }
 

@@ -12,6 +12,8 @@ import type { SealedSecret } from './registration-settings'
 import { createRegistrationServer } from './registration-server'
 
 export interface RegistrationServiceOptions {
+  /** Something the user must know at start (the pairing secret was replaced). */
+  onNotice?: (message: string) => void
   limiter?: RateLimiter
   /** The machine's addresses, for the LAN URLs; tests pass fixed ones. */
   interfaces?: typeof networkInterfaces
@@ -93,12 +95,16 @@ export class RegistrationService {
     if (this.secret() === null) {
       // Sealed under another OS key (a restored backup) or never made: an unreadable secret is
       // useless, so a new one replaces it and the panel shows it for a fresh snippet.
+      const hadOne = this.sealed.read().sealed !== null
       const created = this.storeSecret(newPairingSecret())
       if (!created.ok) {
         this.error = { message: created.error.message, hint: created.error.hint ?? '' }
         return this.status()
       }
-      this.logger.warn('registration endpoint: the saved pairing secret could not be read, so a new one was made')
+      if (hadOne) {
+        this.logger.warn('registration endpoint: the saved pairing secret could not be read, so a new one was made')
+        this.options.onNotice?.('The saved pairing secret could not be read (this Mac\'s keychain cannot unseal it), so Pushdeck made a new one: apps paired before get 401 until you paste the new secret or snippet from "Pair an app…".')
+      }
     }
     const host = settings.lan ? '0.0.0.0' : '127.0.0.1'
     const server = createRegistrationServer({ secret: () => this.secret(), actions: this.actions, limiter: this.limiter, logger: this.logger })
