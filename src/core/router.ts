@@ -13,6 +13,7 @@ import type { FanoutService } from './fanout/fanout-service'
 import type { HistoryStore } from './history/history-store'
 import { historyToCsv } from './history/history-export'
 import { queryHistory } from './history/history-query'
+import { historyStats } from './history/history-stats'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
 
@@ -85,6 +86,7 @@ export function createRouter(s: RouterServices): Router {
       const entry = s.history.get(input.id)
       return entry ? ok(entry) : fail('history.not-found', 'That history entry is no longer kept (it was rotated out).')
     },
+    'history:stats': (input) => ok(historyStats(s.history.summaries(), input)),
     'history:export': (input) => {
       const { items } = queryHistory(s.history.summaries(), { ...input.query, offset: 0, limit: Number.MAX_SAFE_INTEGER })
       const entries = items.map((summary) => s.history.get(summary.id)).filter((e): e is NonNullable<typeof e> => e !== null)

@@ -43,6 +43,7 @@ export const CHANNELS = [
   'fanout:status',
   'history:query',
   'history:get',
+  'history:stats',
   'history:export',
   'emulator:inbox',
   'emulator:injectFault',

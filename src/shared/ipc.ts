@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Account, CredentialProfile, CredentialSummary, PushTemplate, SavedDevice, SendResult } from './domain'
 import { DEVICE_KINDS } from './domain'
 import type { ImportOutcome, ImportPreview } from './library/bundle-types'
-import type { HistoryEntry, HistorySummary } from './history-types'
+import type { HistoryEntry, HistoryStats, HistorySummary } from './history-types'
 import type { FanoutSnapshot } from './fanout-types'
 import type { EventsApi } from './events'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from './emulator-types'
@@ -212,6 +212,7 @@ export const contract = {
   'fanout:status': channel(z.object({ runId: entityId }).strict(), output<FanoutSnapshot>()),
   'history:query': channel(historyQuerySchema, output<{ total: number; items: HistorySummary[] }>()),
   'history:get': channel(id, output<HistoryEntry>()),
+  'history:stats': channel(historyQuerySchema, output<HistoryStats>()),
   'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),
   'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),
   'emulator:injectFault': channel(injectFaultSchema, output<null>()),

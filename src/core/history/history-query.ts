@@ -1,12 +1,12 @@
 import type { HistoryQuery, HistorySummary } from '../../shared/history-types'
 
-/** Filters newest-first summaries; stops early once the requested page is full. */
-export function queryHistory(summaries: HistorySummary[], query: HistoryQuery): { total: number; items: HistorySummary[] } {
+/** The filter a query describes, as a predicate; shared by the list, the export and the stats. */
+export function historyMatcher(query: HistoryQuery): (s: HistorySummary) => boolean {
   const text = query.text?.trim().toLowerCase()
   const device = query.device?.trim().toLowerCase()
   const from = query.from ? Date.parse(query.from) : null
   const to = query.to ? Date.parse(query.to) : null
-  const matches = (s: HistorySummary): boolean => {
+  return (s) => {
     if (device && !(s.token.includes(device) || (s.deviceName ?? '').toLowerCase().includes(device))) return false
     if (query.tag && !s.tags.includes(query.tag.toLowerCase())) return false
     if (query.template && s.templateName !== query.template) return false
@@ -22,6 +22,11 @@ export function queryHistory(summaries: HistorySummary[], query: HistoryQuery): 
     }
     return true
   }
+}
+
+/** Filters newest-first summaries; stops early once the requested page is full. */
+export function queryHistory(summaries: HistorySummary[], query: HistoryQuery): { total: number; items: HistorySummary[] } {
+  const matches = historyMatcher(query)
   const offset = query.offset ?? 0
   const limit = query.limit ?? 200
   const items: HistorySummary[] = []

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { startClock } from './stores/clock'
+import { followLibraryChanges } from './stores/library-changes'
 import { loadEverything } from './stores/startup'
 import './styles/index.css'
 
@@ -23,4 +24,5 @@ createRoot(root).render(
 )
 
 void loadEverything()
+followLibraryChanges()
 startClock()

@@ -1,7 +1,9 @@
 import { FindingList } from '../../components/FindingList'
+import { groupChecks } from '../../lib/fanout-gate'
 import { listedFindings } from '../../lib/finding-presentation'
 import { useCompose } from '../../stores/compose'
 import { useComposeChecks } from '../../stores/diagnosis'
+import { GROUP_MODES, useTarget } from '../../stores/target'
 import { EnvironmentField } from './EnvironmentField'
 import { HeadersGroup } from './HeadersGroup'
 import { PayloadSection } from './PayloadSection'
@@ -19,7 +21,12 @@ import { VariablesBlock } from './VariablesBlock'
  * (the credential's, as it is picked in the sidebar). The profile switcher stays in the header.
  */
 export function ComposePanel() {
-  const { diagnosis, shown, pending, errorCount } = useComposeChecks()
+  const checks = useComposeChecks()
+  const group = useTarget((s) => GROUP_MODES.has(s.mode))
+  // A group send is gated by what every device shares; each device's own parts are checked in main.
+  const { diagnosis } = checks
+  const { shown, pending, errorCount } = group ? groupChecks(checks) : checks
+  const blocked = group ? errorCount > 0 || pending.length > 0 : diagnosis.blocked
   const applyAction = useCompose((s) => s.applyAction)
   const listed = listedFindings(shown)
   const allClear = shown.length === 0 && pending.length === 0
@@ -41,7 +48,7 @@ export function ComposePanel() {
         <PayloadSection diagnosis={diagnosis} findings={shown} />
         <VariablesBlock />
         <FindingList findings={listed} onAction={applyAction} testId="findings" label="Checks" emptyText={allClear ? 'No problems found.' : undefined} />
-        <SendButton blocked={diagnosis.blocked} pending={pending} errorCount={errorCount} />
+        <SendButton blocked={blocked} pending={pending} errorCount={errorCount} />
       </div>
     </section>
   )

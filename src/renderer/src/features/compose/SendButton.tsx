@@ -1,6 +1,7 @@
 import { pendingLine, type RequiredField } from '../../lib/finding-presentation'
+import { useFanout } from '../../stores/fanout'
 import { useResult } from '../../stores/result'
-import { GROUP_SEND_EXPLANATION, useTarget } from '../../stores/target'
+import { GROUP_MODES, useTarget } from '../../stores/target'
 import { CurlButton, CurlOutcome } from './CurlButton'
 
 interface Props {
@@ -15,14 +16,15 @@ interface Props {
  * Unavailable while something blocks and while a send is on its way (no double sends). It is
  * aria-disabled rather than disabled, so it keeps keyboard focus when it turns unavailable
  * under the user's Space or Enter; the store refuses the send. Pressing it while fields are
- * still empty turns their emptiness into errors under the fields. With a tag expression as the
- * target it stays unavailable and says why: sending to a group arrives with fan-out.
+ * still empty turns their emptiness into errors under the fields. With a group as the target it
+ * starts a fan-out (its progress shows in the result column); cURL is for one token only.
  */
 export function SendButton({ blocked, pending, errorCount }: Props) {
   const sending = useResult((s) => s.sending)
   const send = useResult((s) => s.send)
-  const group = useTarget((s) => s.mode === 'tags')
-  const unavailable = sending || blocked || group
+  const group = useTarget((s) => GROUP_MODES.has(s.mode))
+  const fanningOut = useFanout((s) => s.starting || s.running)
+  const unavailable = sending || blocked || fanningOut
 
   return (
     <div className="send-bar">
@@ -35,21 +37,21 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
           aria-describedby="send-status"
           onClick={() => void send()}
         >
-          {sending ? 'Sending…' : 'Send'}
+          {sending || fanningOut ? 'Sending…' : group ? 'Send to group' : 'Send'}
         </button>
         <CurlButton unavailable={group} />
         <div id="send-status" className="send-status" aria-live="polite">
-          {group ? (
+          {group && !fanningOut ? (
             <p className="send-group-note" data-testid="send-group-note">
-              {GROUP_SEND_EXPLANATION}
+              Each device gets the push in its own environment and with its own bundle ID.
             </p>
           ) : null}
-          {!group && !sending && pending.length > 0 ? (
+          {!sending && pending.length > 0 ? (
             <p className="send-pending" data-testid="send-pending">
               {pendingLine(pending)}
             </p>
           ) : null}
-          {!group && !sending && errorCount > 0 ? (
+          {!sending && errorCount > 0 ? (
             <p className="send-blocked" data-testid="send-blocked">
               {errorCount} {errorCount === 1 ? 'problem blocks' : 'problems block'} sending
             </p>

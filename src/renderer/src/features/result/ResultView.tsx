@@ -1,16 +1,20 @@
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { FindingList } from '../../components/FindingList'
+import { useFanout } from '../../stores/fanout'
 import { useResult } from '../../stores/result'
+import { FanoutView } from '../fanout/FanoutView'
 import { ResultFacts } from './ResultFacts'
 import { ResultOutcome } from './ResultOutcome'
 import { RetryNotes } from './RetryNotes'
 import { SentRequestView } from './SentRequestView'
 
-/** What APNs answered to the last send, in full: outcome, retries, facts, warnings, the request. */
+/** What APNs answered to the last send, in full: outcome, retries, facts, warnings, the request; or the last group send. */
 export function ResultView() {
   const sending = useResult((s) => s.sending)
   const result = useResult((s) => s.result)
   const error = useResult((s) => s.error)
+  const fanoutShown = useFanout((s) => s.shown)
+  if (fanoutShown) return <FanoutView />
 
   return (
     <div className="column-body" data-testid="result" aria-live="polite" aria-busy={sending}>

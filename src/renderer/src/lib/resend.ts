@@ -1,0 +1,54 @@
+import type { HistoryEntry } from '../../../shared/history-types'
+import { PRIORITIES, PUSH_TYPE_INFO, type Priority } from '../../../shared/push-types'
+import type { Expiration } from '../../../shared/expiration'
+import type { Environment } from '../../../shared/environments'
+
+/** Compose's fields for sending a history entry again, as it went on the wire. */
+export interface ResendDraft {
+  deviceToken: string
+  bundleId: string
+  environment: Environment
+  pushType: HistoryEntry['pushType']
+  priority: Priority
+  payloadText: string
+  expiration: Expiration
+  collapseId: string
+}
+
+/**
+ * The request a history entry records, turned back into compose's fields. The payload is the
+ * body that was sent (variables already filled in). The bundle ID is the topic without its
+ * push-type suffix. An expiration is kept as the same lifetime from now: its absolute time has
+ * most likely passed. A new apns-id is made on the next send (the old one names the old push).
+ */
+export function resendDraft(entry: HistoryEntry): ResendDraft {
+  const headers = lowerCaseKeys(entry.request.headers)
+  const topic = headers['apns-topic'] ?? ''
+  const suffix = PUSH_TYPE_INFO[entry.pushType].topicSuffix
+  const bundleId = suffix && topic.endsWith(suffix) && topic.length > suffix.length ? topic.slice(0, -suffix.length) : topic
+  const priorityValue = Number(headers['apns-priority'])
+  const priority = (PRIORITIES as readonly number[]).includes(priorityValue) ? (priorityValue as Priority) : 10
+  return {
+    deviceToken: entry.device.token,
+    bundleId,
+    environment: entry.environment,
+    pushType: entry.pushType,
+    priority,
+    payloadText: entry.request.body,
+    expiration: expirationFrom(headers['apns-expiration'], entry.at),
+    collapseId: headers['apns-collapse-id'] ?? ''
+  }
+}
+
+function expirationFrom(header: string | undefined, sentAt: string): Expiration {
+  if (header === undefined || header.trim() === '') return { mode: 'none' }
+  const seconds = Number(header)
+  if (!Number.isFinite(seconds)) return { mode: 'none' }
+  if (seconds === 0) return { mode: 'immediate' }
+  const lifetime = Math.round(seconds - Date.parse(sentAt) / 1000)
+  return lifetime > 0 ? { mode: 'relative', seconds: lifetime } : { mode: 'immediate' }
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+}
