@@ -52,3 +52,13 @@ function expirationFrom(header: string | undefined, sentAt: string): Expiration 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
 }
+
+/**
+ * The saved credential that sent an entry, found by its label (the history keeps the label, never
+ * key material). Null when none or more than one credential carries that label: compose then
+ * keeps the credential it has, and the user is told to check it.
+ */
+export function credentialForLabel<C extends { id: string; label: string }>(credentials: readonly C[], label: string): C | null {
+  const matching = credentials.filter((c) => c.label === label)
+  return matching.length === 1 ? matching[0]! : null
+}

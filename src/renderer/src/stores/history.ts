@@ -3,24 +3,29 @@ import type { HistoryEntry, HistoryQuery, HistoryStats, HistorySummary } from '.
 import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { NO_HISTORY_FILTERS, queryFromFilters, type HistoryFilters } from '../lib/history-filters'
-import { resendDraft } from '../lib/resend'
+import { missingPages, pagesCovering, type LoadedPages } from '../lib/history-pages'
+import { credentialForLabel, resendDraft } from '../lib/resend'
 import { useCompose } from './compose'
+import { useCredentials } from './credentials'
+import { useResult } from './result'
 import { useTarget } from './target'
 
 export const HISTORY_PAGE_SIZE = 100
 
 /**
- * The history view: filters, one page of summaries (newest first) with the total they match,
- * the charts' figures for the same filter, and the one entry opened in full. Main filters and
- * counts; only a page and the chart figures cross IPC, so 100,000 entries stay in main.
+ * The history view: filters, the number of entries they match, the pages of summaries (newest
+ * first) the windowed list has asked for, the charts' figures, and the one entry opened in
+ * full. Main filters and counts; only the pages in view and the chart figures cross IPC, so
+ * 100,000 entries stay in main.
  */
 interface HistoryState {
   filters: HistoryFilters
   /** Why the filters as typed cannot be run (a status that is not a code, dates the wrong way round). */
   problem: string | null
-  page: number
   total: number
-  items: HistorySummary[]
+  pages: LoadedPages
+  /** Bumped whenever the filters change: the list goes back to its top. */
+  filterGeneration: number
   stats: HistoryStats | null
   loaded: boolean
   error: AppError | null
@@ -33,24 +38,38 @@ interface HistoryState {
 
   setFilters: (patch: Partial<HistoryFilters>) => void
   clearFilters: () => void
-  setPage: (page: number) => void
+  /** Reads the count, the charts and the pages in view again (new sends, changed filters). */
   refresh: () => Promise<void>
+  /** The windowed list shows rows start..end (end exclusive): read the pages it lacks. */
+  showRows: (start: number, end: number) => void
   open: (id: string) => Promise<void>
   closeDetail: () => void
   /** The file for the current filter; the caller saves it (stores do not touch the DOM). */
   exportFile: (format: 'csv' | 'json') => Promise<{ fileName: string; text: string } | null>
-  /** Puts the opened entry's request back into compose, one token as its target. */
+  /** Puts the opened entry's request back into compose, one token as its target, to check before sending. */
   resendInCompose: () => void
+  /** Puts it back into compose and sends it at once, through the same checks as any send. */
+  sendAgain: () => Promise<void>
 }
 
+/** Each refresh's number: an answer for an older one is dropped (the filters changed meanwhile). */
 let sequence = 0
+/** The rows the list shows, so a refresh reads the same pages again. */
+let shown = { start: 0, end: HISTORY_PAGE_SIZE }
+/** Pages asked for under the current sequence and not answered yet. */
+const pending = new Set<number>()
+
+function currentQuery(filters: HistoryFilters): HistoryQuery | null {
+  const { query, problem } = queryFromFilters(filters)
+  return problem ? null : query
+}
 
 export const useHistory = create<HistoryState>()((set, get) => ({
   filters: NO_HISTORY_FILTERS,
   problem: null,
-  page: 0,
   total: 0,
-  items: [],
+  pages: {},
+  filterGeneration: 0,
   stats: null,
   loaded: false,
   error: null,
@@ -61,37 +80,60 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   done: null,
 
   setFilters: (patch) => {
-    set({ filters: { ...get().filters, ...patch }, page: 0, done: null })
+    shown = { start: 0, end: HISTORY_PAGE_SIZE }
+    set({ filters: { ...get().filters, ...patch }, done: null, filterGeneration: get().filterGeneration + 1 })
     void get().refresh()
   },
 
-  clearFilters: () => {
-    set({ filters: NO_HISTORY_FILTERS, page: 0, done: null })
-    void get().refresh()
-  },
-
-  setPage: (page) => {
-    set({ page: Math.max(0, page) })
-    void get().refresh()
-  },
+  clearFilters: () => get().setFilters(NO_HISTORY_FILTERS),
 
   refresh: async () => {
     const mine = ++sequence
+    pending.clear()
     const { query, problem } = queryFromFilters(get().filters)
     if (problem) {
-      set({ problem, items: [], total: 0, stats: null, loaded: true, error: null })
+      set({ problem, pages: {}, total: 0, stats: null, loaded: true, error: null })
       return
     }
-    const paged: HistoryQuery = { ...query, offset: get().page * HISTORY_PAGE_SIZE, limit: HISTORY_PAGE_SIZE }
-    const [list, stats] = await Promise.all([api.history.query(paged), api.history.stats(query)])
-    if (mine !== sequence) return // the filters changed while main answered
-    if (!list.ok) {
-      set({ problem: null, error: list.error, loaded: true })
+    // At least one page: its answer carries the total (an empty list shows no rows to ask for).
+    const wanted = pagesCovering(shown.start, Math.max(shown.end, shown.start + 1), HISTORY_PAGE_SIZE)
+    const [lists, stats] = await Promise.all([
+      Promise.all(wanted.map((page) => api.history.query({ ...query, offset: page * HISTORY_PAGE_SIZE, limit: HISTORY_PAGE_SIZE }))),
+      api.history.stats(query)
+    ])
+    if (mine !== sequence) return
+    const failed = lists.find((l) => !l.ok)
+    if (failed && !failed.ok) {
+      set({ problem: null, error: failed.error, loaded: true })
       return
     }
-    set({ problem: null, error: null, loaded: true, total: list.value.total, items: list.value.items, stats: stats.ok ? stats.value : null })
-    // A page past the end (entries rotated out, or a narrower filter): go back to the last one.
-    if (list.value.items.length === 0 && list.value.total > 0 && get().page > 0) get().setPage(Math.floor((list.value.total - 1) / HISTORY_PAGE_SIZE))
+    const pages: Record<number, readonly HistorySummary[]> = {}
+    let total = 0
+    lists.forEach((list, i) => {
+      if (!list.ok) return
+      pages[wanted[i]!] = list.value.items
+      total = list.value.total
+    })
+    set({ problem: null, error: null, loaded: true, total, pages, stats: stats.ok ? stats.value : null })
+  },
+
+  showRows: (start, end) => {
+    shown = { start, end }
+    const query = currentQuery(get().filters)
+    if (!query || !get().loaded) return
+    const mine = sequence
+    for (const page of missingPages(start, end, HISTORY_PAGE_SIZE, get().pages, pending)) {
+      pending.add(page)
+      void api.history.query({ ...query, offset: page * HISTORY_PAGE_SIZE, limit: HISTORY_PAGE_SIZE }).then((list) => {
+        if (mine !== sequence) return
+        pending.delete(page)
+        if (!list.ok) {
+          set({ error: list.error })
+          return
+        }
+        set({ pages: { ...get().pages, [page]: list.value.items }, total: list.value.total })
+      })
+    }
   },
 
   open: async (id) => {
@@ -103,23 +145,46 @@ export const useHistory = create<HistoryState>()((set, get) => ({
 
   exportFile: async (format) => {
     if (get().exporting) return null
-    const { query, problem } = queryFromFilters(get().filters)
-    if (problem) return null
+    const query = currentQuery(get().filters)
+    if (!query) return null
     set({ exporting: true, exportError: null, done: null })
     const result = await api.history.export({ format, query })
     if (!result.ok) {
       set({ exporting: false, exportError: result.error })
       return null
     }
-    set({ exporting: false, done: `Exported ${result.value.count.toLocaleString('en-US')} ${result.value.count === 1 ? 'entry' : 'entries'} as ${result.value.fileName}.` })
+    const count = result.value.count
+    set({ exporting: false, done: `Exported ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'} as ${result.value.fileName}.` })
     return result.value
   },
 
   resendInCompose: () => {
     const entry = get().detail
     if (!entry) return
-    useCompose.getState().applyResend(resendDraft(entry))
-    useTarget.getState().setMode('token')
-    set({ detail: null, done: `The push to ${entry.device.name ?? 'the token'} is back in compose: check it, then press Send.` })
+    const credential = loadIntoCompose(entry)
+    const who = entry.device.name ?? 'the token'
+    set({ detail: null, done: credential ? `The push to ${who} is back in compose: check it, then press Send.` : `The push to ${who} is back in compose. No single saved credential is labelled "${entry.credentialLabel}", so check Sign with before you press Send.` })
+  },
+
+  sendAgain: async () => {
+    const entry = get().detail
+    if (!entry) return
+    const credential = loadIntoCompose(entry)
+    const who = entry.device.name ?? 'the token'
+    if (!credential) {
+      set({ detail: null, done: `The push to ${who} is back in compose but was not sent: no single saved credential is labelled "${entry.credentialLabel}". Choose one under Sign with, then press Send.` })
+      return
+    }
+    set({ detail: null, done: `Sending the push to ${who} again: its answer (or what stops it) shows beside compose.` })
+    await useResult.getState().send()
   }
 }))
+
+/** Compose gets the entry's request, its token as the target and (when it is unambiguous) its credential. */
+function loadIntoCompose(entry: HistoryEntry): { id: string } | null {
+  useCompose.getState().applyResend(resendDraft(entry))
+  useTarget.getState().setMode('token')
+  const credential = credentialForLabel(useCredentials.getState().list, entry.credentialLabel)
+  if (credential) useCredentials.getState().select(credential.id)
+  return credential
+}

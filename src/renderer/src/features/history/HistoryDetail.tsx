@@ -1,18 +1,21 @@
 import { useState } from 'react'
 import { Dialog } from '../../components/Dialog'
 import { deliveryLogHandoff } from '../../lib/delivery-log'
+import { openExternal } from '../../lib/external-link'
 import { formatDateTime } from '../../lib/format'
 import { useHistory } from '../../stores/history'
 
 /**
  * One entry in full: the request exactly as it went on the wire (headers, payload), its target,
- * credential label and environment, and the whole answer. Re-send puts it back into compose.
+ * credential label and environment, and the whole answer. Re-send puts it back into compose, or
+ * sends it again at once.
  */
 export function HistoryDetail() {
   const entry = useHistory((s) => s.detail)
   const close = useHistory((s) => s.closeDetail)
   const resend = useHistory((s) => s.resendInCompose)
-  const [copied, setCopied] = useState<string | null>(null)
+  const sendAgain = useHistory((s) => s.sendAgain)
+  const [note, setNote] = useState<string | null>(null)
   if (!entry) return null
   const r = entry.response
   const handoff = deliveryLogHandoff({ environment: entry.environment, apnsUniqueId: r.apnsUniqueId })
@@ -20,13 +23,16 @@ export function HistoryDetail() {
   const openDeliveryLog = async () => {
     if (handoff?.kind !== 'open') return
     // The console has no link that takes the ID: copy it for the Delivery Log's search field.
+    let copied = false
     try {
       await navigator.clipboard.writeText(handoff.uniqueId)
-      setCopied('The apns-unique-id is copied: paste it into the Delivery Log search.')
+      copied = true
     } catch {
-      setCopied(`Copy this apns-unique-id into the Delivery Log search: ${handoff.uniqueId}`)
+      // No clipboard access: the note below shows the ID to copy by hand.
     }
-    window.open(handoff.url, '_blank', 'noopener')
+    const opened = openExternal(handoff.url)
+    const paste = copied ? 'The apns-unique-id is copied: paste it into the Delivery Log search.' : `Paste this apns-unique-id into the Delivery Log search: ${handoff.uniqueId}`
+    setNote(opened ? `Apple's Push Notifications Console opens in your browser. ${paste}` : `The console's address is not https, so Pushdeck did not open it. ${paste}`)
   }
 
   return (
@@ -36,20 +42,29 @@ export function HistoryDetail() {
           <button type="button" className="button-primary" data-testid="history-resend" onClick={resend}>
             Re-send from compose
           </button>
+          <button type="button" className="button-secondary" data-testid="history-send-again" onClick={() => void sendAgain()}>
+            Send again now
+          </button>
           {handoff?.kind === 'open' ? (
             <button type="button" className="button-secondary" data-testid="history-delivery-log" onClick={() => void openDeliveryLog()}>
               Open in Apple's delivery log
             </button>
           ) : null}
         </div>
-        <p className="field-note">Re-send fills compose with this request, to check or change it before you press Send.</p>
-        {handoff?.kind === 'unavailable' ? <p className="field-note">{handoff.why}</p> : null}
-        {copied ? (
-          <p className="field-note" aria-live="polite" data-testid="history-delivery-log-note">
-            {copied}
+        <p className="field-note">Re-send fills compose with this request, to check or change it before you press Send. Send again sends it as it is, through the same checks.</p>
+        {handoff?.kind === 'unavailable' ? (
+          <p className="field-note" data-testid="history-delivery-log-unavailable">
+            {handoff.why}
           </p>
         ) : null}
-        <dl className="facts" data-testid="history-detail-facts">
+        {note ? (
+          <p className="field-note" aria-live="polite" data-testid="history-delivery-log-note">
+            {note}
+          </p>
+        ) : null}
+
+        <h3 className="subsection-title">Request</h3>
+        <dl className="facts" data-testid="history-detail-target">
           <dt>Sent</dt>
           <dd>{formatDateTime(entry.at)}</dd>
           <dt>Target</dt>
@@ -58,9 +73,9 @@ export function HistoryDetail() {
             {entry.device.tags.length > 0 ? <span className="dim"> · {entry.device.tags.join(', ')}</span> : null}
           </dd>
           <dt>Credential</dt>
-          <dd>{entry.credentialLabel}</dd>
+          <dd data-testid="history-detail-credential">{entry.credentialLabel}</dd>
           <dt>Environment</dt>
-          <dd>
+          <dd data-testid="history-detail-environment">
             {entry.environment} <span className="dim mono">{entry.host}</span>
           </dd>
           {entry.templateName ? (
@@ -69,18 +84,40 @@ export function HistoryDetail() {
               <dd>{entry.templateName}</dd>
             </>
           ) : null}
+          {entry.runId ? (
+            <>
+              <dt>Group send</dt>
+              <dd className="mono break">{entry.runId}</dd>
+            </>
+          ) : null}
+        </dl>
+        <h4 className="subsection-title">Headers as sent</h4>
+        <pre className="sent-body mono selectable" data-testid="history-detail-request">
+          {Object.entries(entry.request.headers)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('\n')}
+        </pre>
+        <h4 className="subsection-title">Payload ({entry.request.bytes.toLocaleString('en-US')} bytes)</h4>
+        <pre className="sent-body mono selectable" data-testid="history-detail-payload">
+          {entry.request.body}
+        </pre>
+
+        <h3 className="subsection-title">Response</h3>
+        <dl className="facts" data-testid="history-detail-response">
           <dt>Outcome</dt>
           <dd data-testid="history-detail-outcome">
             {r.outcome}
-            {r.status !== null ? ` · ${r.status}` : ''}
+            {r.status !== null ? ` · ${r.status}` : ' · no answer'}
             {r.reason ? ` · ${r.reason}` : ''}
           </dd>
           <dt>Explanation</dt>
           <dd>{r.explanation}</dd>
           <dt>apns-id</dt>
-          <dd className="mono">{r.apnsId ?? '—'}</dd>
+          <dd className="mono break">{r.apnsId ?? '—'}</dd>
           <dt>apns-unique-id</dt>
-          <dd className="mono">{r.apnsUniqueId ?? '—'}</dd>
+          <dd className="mono break" data-testid="history-detail-unique-id">
+            {r.apnsUniqueId ?? '—'}
+          </dd>
           {r.unregisteredAt ? (
             <>
               <dt>Unregistered at</dt>
@@ -89,19 +126,9 @@ export function HistoryDetail() {
           ) : null}
           <dt>Latency</dt>
           <dd>
-            {r.latencyMs} ms, {r.attempts} {r.attempts === 1 ? 'attempt' : 'attempts'}
+            {Math.round(r.latencyMs).toLocaleString('en-US')} ms, {r.attempts} {r.attempts === 1 ? 'attempt' : 'attempts'}
           </dd>
         </dl>
-        <h3 className="subsection-title">Request as sent</h3>
-        <pre className="sent-body mono selectable" data-testid="history-detail-request">
-          {`POST ${entry.request.path}\n${Object.entries(entry.request.headers)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join('\n')}`}
-        </pre>
-        <h3 className="subsection-title">Payload ({entry.request.bytes} bytes)</h3>
-        <pre className="sent-body mono selectable" data-testid="history-detail-payload">
-          {entry.request.body}
-        </pre>
       </div>
     </Dialog>
   )

@@ -1,48 +1,77 @@
-import { shortToken } from '../../lib/fanout-results'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { formatDateTime } from '../../lib/format'
+import { entryAt } from '../../lib/history-pages'
+import { historyRowText } from '../../lib/history-rows'
+import { rowOffset, visibleRange } from '../../lib/windowing'
 import { HISTORY_PAGE_SIZE, useHistory } from '../../stores/history'
 
-/** One page of entries, newest first; each opens in full. Pages keep the DOM small whatever the history's size. */
+/** Fixed row metrics, so the list is windowed by arithmetic alone. Match .history-row in CSS. */
+const ROW_HEIGHT = 52
+const OVERSCAN = 6
+const METRICS = { rowHeight: ROW_HEIGHT, expandedIndex: -1, expandedExtra: 0 }
+
+/**
+ * Every entry the filters match, newest first, windowed: only the rows in view (and a few
+ * either side) are in the DOM, and only their pages are read from main, so 100,000 entries
+ * open and scroll like ten. Each row opens the entry in full.
+ */
 export function HistoryList() {
-  const items = useHistory((s) => s.items)
-  const page = useHistory((s) => s.page)
+  const scroller = useRef<HTMLDivElement>(null)
+  const [scrollTop, setScrollTop] = useState(0)
+  const [viewport, setViewport] = useState(400)
   const total = useHistory((s) => s.total)
-  const setPage = useHistory((s) => s.setPage)
+  const pages = useHistory((s) => s.pages)
+  const generation = useHistory((s) => s.filterGeneration)
+  const showRows = useHistory((s) => s.showRows)
   const open = useHistory((s) => s.open)
-  const pages = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE))
-  if (items.length === 0) return null
+
+  useLayoutEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight))
+    observer.observe(element)
+    setViewport(element.clientHeight)
+    return () => observer.disconnect()
+  }, [])
+
+  // New filters: the results start at the top.
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0
+    setScrollTop(0)
+  }, [generation])
+
+  const range = visibleRange({ ...METRICS, count: total, scrollTop, viewportHeight: viewport, overscan: OVERSCAN })
+  useEffect(() => showRows(range.start, range.end), [range.start, range.end, pages, showRows])
 
   return (
-    <>
-      <ul className="history-list" aria-label="History entries, newest first" data-testid="history-list">
-        {items.map((s) => (
-          <li key={s.id} className={`history-row outcome-row-${s.outcome}`} data-testid="history-row" data-outcome={s.outcome}>
-            <button type="button" className="history-open" data-testid="history-open" onClick={() => void open(s.id)}>
-              <span className="history-line">
-                <span className={`history-status outcome-${s.outcome}`}>{s.status ?? s.outcome}</span>
-                <span className="history-device">{s.deviceName ?? shortToken(s.token)}</span>
-                <span className="history-at dim">{formatDateTime(s.at)}</span>
-              </span>
-              <span className="history-line dim">
-                {s.reason ?? (s.outcome === 'accepted' ? 'Accepted' : s.outcome)} · {s.environment} · {s.latencyMs} ms{s.templateName ? ` · ${s.templateName}` : ''}
-              </span>
-            </button>
-          </li>
-        ))}
+    <div ref={scroller} className="history-scroller" data-testid="history-scroller" hidden={total === 0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <ul className="history-list" aria-label="History entries, newest first" data-testid="history-list" style={{ height: `${range.totalHeight}px` }}>
+        {Array.from({ length: range.end - range.start }, (_, i) => {
+          const index = range.start + i
+          const summary = entryAt(index, HISTORY_PAGE_SIZE, pages)
+          const style = { transform: `translateY(${rowOffset(index, METRICS)}px)`, height: `${ROW_HEIGHT - 4}px` }
+          if (!summary) {
+            return (
+              <li key={`loading-${index}`} className="history-row history-row-loading dim" style={style} aria-posinset={index + 1} aria-setsize={total}>
+                Loading…
+              </li>
+            )
+          }
+          const text = historyRowText(summary)
+          return (
+            <li key={summary.id} className="history-row" style={style} aria-posinset={index + 1} aria-setsize={total} data-testid="history-row" data-outcome={summary.outcome} data-id={summary.id}>
+              <button type="button" className="history-open" data-testid="history-open" aria-label={`${text.label}, ${formatDateTime(summary.at)}`} onClick={() => void open(summary.id)}>
+                <span className="history-line">
+                  <span className={`history-status outcome-${summary.outcome}`}>{text.status}</span>
+                  <span className="history-device">{text.device}</span>
+                  <span className="history-at dim">{formatDateTime(summary.at)}</span>
+                </span>
+                <span className="history-line history-detail-line dim">{text.detail}</span>
+              </button>
+            </li>
+          )
+        })}
       </ul>
-      {pages > 1 ? (
-        <nav className="button-row history-pages" aria-label="History pages">
-          <button type="button" className="button-small" data-testid="history-newer" aria-disabled={page === 0 ? true : undefined} onClick={() => page > 0 && setPage(page - 1)}>
-            Newer
-          </button>
-          <span className="dim" data-testid="history-page" aria-live="polite">
-            Page {page + 1} of {pages.toLocaleString('en-US')}
-          </span>
-          <button type="button" className="button-small" data-testid="history-older" aria-disabled={page >= pages - 1 ? true : undefined} onClick={() => page < pages - 1 && setPage(page + 1)}>
-            Older
-          </button>
-        </nav>
-      ) : null}
-    </>
+    </div>
   )
 }
