@@ -6,12 +6,15 @@ import { makeTempDir } from '../support/temp-dir'
 import { test } from './fixtures'
 import { seedDevice, value } from './library-helpers'
 
-/** The e2e fixtures with a history already on disk when the app starts (set with test.use({ history })). */
-export const withHistory = test.extend<{ history: HistoryEntry[] }>({
-  history: [[], { option: true }],
-  app: async ({ history }, use) => {
+/**
+ * The e2e fixtures with a history already on disk when the app starts: test.use({ keptHistory: { entries } }).
+ * (An object, because Playwright reads an array given to use() as [value, options].)
+ */
+export const withHistory = test.extend<{ keptHistory: { entries: HistoryEntry[] } }>({
+  keptHistory: [{ entries: [] }, { option: true }],
+  app: async ({ keptHistory }, use) => {
     const dir = makeTempDir()
-    writeHistory(dir.path, history)
+    writeHistory(dir.path, keptHistory.entries)
     const app: TestApp = createTestApp({}, dir.path)
     await use(app)
     await app.dispose()

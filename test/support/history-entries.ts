@@ -10,7 +10,7 @@ import type { HistoryEntry } from '../../src/shared/history-types'
  */
 export function historyEntry(n: number, overrides: Partial<Omit<HistoryEntry, 'response'>> & { response?: Partial<HistoryEntry['response']> } = {}): HistoryEntry {
   const token = n.toString(16).padStart(64, '0')
-  const rejected = n % 10 === 9
+  const rejected = n % 10 === 5
   const { response, ...rest } = overrides
   return {
     id: randomUUID(),
