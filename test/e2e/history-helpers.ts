@@ -1,26 +1,6 @@
 import type { Page } from '@playwright/test'
-import type { HistoryEntry } from '../../src/shared/history-types'
-import { writeHistory } from '../support/history-entries'
-import { createTestApp, type TestApp } from '../support/test-app'
-import { makeTempDir } from '../support/temp-dir'
-import { test } from './fixtures'
-import { seedDevice, value } from './library-helpers'
-
-/**
- * The e2e fixtures with a history already on disk when the app starts: test.use({ keptHistory: { entries } }).
- * (An object, because Playwright reads an array given to use() as [value, options].)
- */
-export const withHistory = test.extend<{ keptHistory: { entries: HistoryEntry[] } }>({
-  keptHistory: [{ entries: [] }, { option: true }],
-  app: async ({ keptHistory }, use) => {
-    const dir = makeTempDir()
-    writeHistory(dir.path, keptHistory.entries)
-    const app: TestApp = createTestApp({}, dir.path)
-    await use(app)
-    await app.dispose()
-    dir.remove()
-  }
-})
+import type { TestApp } from '../support/test-app'
+import { seedDevice } from './library-helpers'
 
 export const DEMO_BUNDLE = 'dev.pushdeck.demo'
 
@@ -45,5 +25,3 @@ export async function openHistory(page: Page): Promise<void> {
   await page.getByTestId('library-tab-history').click()
   await page.locator('[data-testid="history-view"][data-loaded="true"]').waitFor()
 }
-
-export { value }

@@ -1,8 +1,26 @@
 import { readFileSync } from 'node:fs'
 import type { HistoryEntry } from '../../src/shared/history-types'
-import { historyEntry } from '../support/history-entries'
+import { historyEntry, writeHistory } from '../support/history-entries'
+import { makeTempDir } from '../support/temp-dir'
+import { createTestApp, type TestApp } from '../support/test-app'
 import { expect, test } from './fixtures'
-import { demoFleet, openHistory, sendToTags, withHistory } from './history-helpers'
+import { demoFleet, openHistory, sendToTags } from './history-helpers'
+
+/**
+ * The e2e fixtures with a history already on disk when the app starts: test.use({ keptHistory: { entries } }).
+ * (An object, because Playwright reads an array given to use() as [value, options].)
+ */
+const withHistory = test.extend<{ keptHistory: { entries: HistoryEntry[] } }>({
+  keptHistory: [{ entries: [] }, { option: true }],
+  app: async ({ keptHistory }, use) => {
+    const dir = makeTempDir()
+    writeHistory(dir.path, keptHistory.entries)
+    const app: TestApp = createTestApp({}, dir.path)
+    await use(app)
+    await app.dispose()
+    dir.remove()
+  }
+})
 
 test('a tag fan-out shows its per-device table and totals; the history filter finds its entries; the detail shows request and response', async ({ pushdeck: page, app }) => {
   const [qa1, qa2, qa3] = await demoFleet(page, app, [
