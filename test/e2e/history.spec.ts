@@ -3,8 +3,10 @@ import type { HistoryEntry } from '../../src/shared/history-types'
 import { historyEntry, writeHistory } from '../support/history-entries'
 import { makeTempDir } from '../support/temp-dir'
 import { createTestApp, type TestApp } from '../support/test-app'
+import { contrastRatio } from './contrast'
 import { expect, test } from './fixtures'
 import { demoFleet, openHistory, sendToTags } from './history-helpers'
+import { crampedSelects } from './layout'
 
 /**
  * The e2e fixtures with a history already on disk when the app starts: test.use({ keptHistory: { entries } }).
@@ -266,4 +268,57 @@ withHistory.describe('with 3,000 entries kept', () => {
     await expect(page.getByTestId('history-detail')).toHaveCount(0)
     await expect(page.getByTestId('history-open')).toBeFocused()
   })
+})
+
+withHistory.describe('history layout', () => {
+  withHistory.use({ keptHistory: { entries: Array.from({ length: 200 }, (_, n) => historyEntry(n, n === 199 ? { device: { id: null, name: 'An iPhone with a very long name that has to be cut short in the list', token: 'e'.repeat(64), tags: [] } } : {})) } })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    withHistory(`at 1000×700 (${scheme}) the History tab fits its column, its text is readable and no select is cramped`, async ({ pushdeck: page }) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.setViewportSize({ width: 1000, height: 700 })
+      await openHistory(page)
+      await page.getByTestId('history-filters-toggle').click()
+      await page.getByTestId('history-charts-toggle').click()
+      await expect(page.getByTestId('chart-success-summary')).toBeVisible()
+      await page.screenshot({ path: `test-results/history-1000x700-${scheme}.png` })
+      await page.getByTestId('history-charts').evaluate((el) => el.scrollIntoView())
+      await page.screenshot({ path: `test-results/history-1000x700-${scheme}-charts.png` })
+
+      expect(await crampedSelects(page)).toEqual([])
+      // Nothing makes the sidebar scroll sideways: not the four library tabs, not the filters, not a long device name.
+      const sideways = await page.getByTestId('history-view').evaluate((view) => {
+        const wide: string[] = []
+        for (let node: HTMLElement | null = view as HTMLElement; node; node = node.parentElement) if (/auto|scroll/.test(getComputedStyle(node).overflowX) && node.scrollWidth > node.clientWidth + 1) wide.push(`${node.className}: ${node.scrollWidth} > ${node.clientWidth}`)
+        const tabs = document.querySelector<HTMLElement>('.library-panel > .tab-bar')!
+        if (tabs.scrollWidth > tabs.clientWidth + 1) wide.push(`tab bar: ${tabs.scrollWidth} > ${tabs.clientWidth}`)
+        return wide
+      })
+      expect(sideways).toEqual([])
+      // The list keeps room to show rows under the filters and charts (the sidebar scrolls as a whole).
+      const firstRow = page.getByTestId('history-row').first()
+      await firstRow.scrollIntoViewIfNeeded()
+      await expect(firstRow).toBeInViewport()
+      for (const selector of ['.history-status.outcome-accepted', '.history-device', '.history-at', '.history-detail-line', '.chart-summary']) {
+        const target = page.locator(`[data-testid="history-view"] ${selector}`).first()
+        const colors = await target.evaluate((el) => {
+          let background = 'rgba(0, 0, 0, 0)'
+          for (let node: Element | null = el; node; node = node.parentElement) {
+            const color = getComputedStyle(node).backgroundColor
+            if (color !== 'rgba(0, 0, 0, 0)' && !color.startsWith('rgba')) {
+              background = color
+              break
+            }
+          }
+          return { text: getComputedStyle(el).color, background }
+        })
+        expect(contrastRatio(colors.text, colors.background), `${selector} ${colors.text} on ${colors.background}`).toBeGreaterThanOrEqual(4.5)
+      }
+      await page.getByTestId('history-filter-reason').fill('BadDeviceToken')
+      await expect(page.getByTestId('history-count')).toHaveText('20 entries')
+      const rejected = page.locator('[data-testid="history-view"] .history-status.outcome-rejected').first()
+      const rejectedColors = await rejected.evaluate((el) => ({ text: getComputedStyle(el).color, background: getComputedStyle(el.closest('.history-open')!).backgroundColor }))
+      expect(contrastRatio(rejectedColors.text, rejectedColors.background)).toBeGreaterThanOrEqual(4.5)
+    })
+  }
 })

@@ -23,3 +23,10 @@ export function formatClockTime(ms: number): string {
 export function shortenDevicePath(path: string): string {
   return path.replace(/^(\/3\/device\/)([^/?]{20,})/, (_, prefix: string, token: string) => `${prefix}${token.slice(0, 8)}…${token.slice(-6)}`)
 }
+
+/** A short local date and time for a list row ("Nov 24, 16:03:19"); the raw text if it does not parse. */
+export function formatShortDateTime(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { latencyBars, latencyBinLabels, statsSummary, successRateBars, type Bar } from '../../lib/history-charts'
+import { bucketLabel, latencyBars, latencyBinLabels, statsSummary, successRateBars, type Bar } from '../../lib/history-charts'
 import { useHistory } from '../../stores/history'
 
 const FRAME = { width: 240, height: 64, gap: 1 }
@@ -21,7 +21,13 @@ export function HistoryCharts() {
       <div id={`${id}-charts`} hidden={!open} data-testid="history-charts">
         <figure className="chart">
           <figcaption>Success rate over time</figcaption>
-          <Chart bars={successRateBars(stats, FRAME)} title={summary.success} testId="chart-success" />
+          <Chart bars={successRateBars(stats, FRAME)} title={summary.success} testId="chart-success" ceiling />
+          {stats.timeline.length > 0 ? (
+            <div className="chart-axis dim" aria-hidden="true">
+              <span>{bucketLabel(stats.timeline[0]!.start, stats.bucketMs)}</span>
+              <span>{bucketLabel(stats.timeline[stats.timeline.length - 1]!.start, stats.bucketMs)}</span>
+            </div>
+          ) : null}
           <p className="chart-summary" data-testid="chart-success-summary">
             {summary.success}
           </p>
@@ -42,10 +48,11 @@ export function HistoryCharts() {
   )
 }
 
-/** Bars with their own tooltips (title), readable as a list by screen readers. */
-function Chart({ bars, title, testId }: { bars: Bar[]; title: string; testId: string }) {
+/** Bars with their own tooltips (title); the ceiling marks 100% on the success-rate chart. */
+function Chart({ bars, title, testId, ceiling = false }: { bars: Bar[]; title: string; testId: string; ceiling?: boolean }) {
   return (
     <svg className="chart-svg" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={title} data-testid={testId} preserveAspectRatio="none">
+      {ceiling ? <line x1={0} x2={FRAME.width} y1={0.5} y2={0.5} className="chart-ceiling" /> : null}
       <line x1={0} x2={FRAME.width} y1={FRAME.height - 0.5} y2={FRAME.height - 0.5} className="chart-baseline" />
       {bars.map((bar, i) => (
         <rect key={i} x={bar.x} y={bar.y} width={bar.width} height={bar.height} className="chart-bar">

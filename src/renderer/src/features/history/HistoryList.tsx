@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, formatShortDateTime } from '../../lib/format'
 import { entryAt } from '../../lib/history-pages'
 import { historyRowText } from '../../lib/history-rows'
 import { rowOffset, visibleRange } from '../../lib/windowing'
@@ -64,7 +64,7 @@ export function HistoryList() {
                 <span className="history-line">
                   <span className={`history-status outcome-${summary.outcome}`}>{text.status}</span>
                   <span className="history-device">{text.device}</span>
-                  <span className="history-at dim">{formatDateTime(summary.at)}</span>
+                  <span className="history-at dim">{formatShortDateTime(summary.at)}</span>
                 </span>
                 <span className="history-line history-detail-line dim">{text.detail}</span>
               </button>
