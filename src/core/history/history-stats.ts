@@ -1,5 +1,5 @@
 import type { HistoryQuery, HistoryStats, HistorySummary } from '../../shared/history-types'
-import { historyMatcher } from './history-query'
+import { historyMatcher, sentAtMs } from './history-query'
 
 const MINUTE = 60_000
 /** Bucket sizes the timeline picks from: the smallest that keeps it within MAX_BUCKETS. */
@@ -12,36 +12,40 @@ export const LATENCY_BINS_MS = [25, 50, 100, 250, 500, 1000, 2500, 5000, Number.
 export function historyStats(summaries: HistorySummary[], query: HistoryQuery): HistoryStats {
   const matches = historyMatcher({ ...query, offset: undefined, limit: undefined })
   const outcomes = { accepted: 0, rejected: 0, failed: 0, cancelled: 0 }
+  // Plain number arrays rather than an object per entry: 100,000 entries are one pass each.
   const latencies: number[] = []
-  const picked: { at: number; accepted: boolean }[] = []
+  const times: number[] = []
+  const accepted: boolean[] = []
   let oldest = Number.POSITIVE_INFINITY
   let newest = Number.NEGATIVE_INFINITY
   for (const s of summaries) {
     if (!matches(s)) continue
     outcomes[s.outcome]++
     if (s.outcome === 'cancelled') continue
-    const at = Date.parse(s.at)
+    const at = sentAtMs(s)
     if (Number.isNaN(at)) continue
-    picked.push({ at, accepted: s.outcome === 'accepted' })
+    times.push(at)
+    accepted.push(s.outcome === 'accepted')
     if (at < oldest) oldest = at
     if (at > newest) newest = at
     if (s.status !== null) latencies.push(s.latencyMs)
   }
   const matched = outcomes.accepted + outcomes.rejected + outcomes.failed + outcomes.cancelled
-  const span = picked.length > 0 ? newest - oldest : 0
+  const span = times.length > 0 ? newest - oldest : 0
   const bucketMs = BUCKET_SIZES.find((size) => Math.floor(span / size) + 1 <= MAX_BUCKETS) ?? BUCKET_SIZES[BUCKET_SIZES.length - 1]!
-  const first = picked.length > 0 ? Math.floor(oldest / bucketMs) * bucketMs : 0
-  const count = picked.length > 0 ? Math.floor((newest - first) / bucketMs) + 1 : 0
+  const first = times.length > 0 ? Math.floor(oldest / bucketMs) * bucketMs : 0
+  const count = times.length > 0 ? Math.floor((newest - first) / bucketMs) + 1 : 0
   const timeline = Array.from({ length: count }, (_, i) => ({ start: new Date(first + i * bucketMs).toISOString(), attempts: 0, accepted: 0 }))
-  for (const p of picked) {
-    const bucket = timeline[Math.floor((p.at - first) / bucketMs)]!
+  for (let i = 0; i < times.length; i++) {
+    const bucket = timeline[Math.floor((times[i]! - first) / bucketMs)]!
     bucket.attempts++
-    if (p.accepted) bucket.accepted++
+    if (accepted[i]) bucket.accepted++
   }
   const counts = LATENCY_BINS_MS.map(() => 0)
   for (const ms of latencies) counts[LATENCY_BINS_MS.findIndex((upper) => ms < upper)]!++
-  latencies.sort((a, b) => a - b)
-  const percentile = (p: number) => (latencies.length === 0 ? null : latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!)
+  // A typed array sorts numerically without a comparator call per pair (100,000 latencies).
+  const sorted = Float64Array.from(latencies).sort()
+  const percentile = (p: number) => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!)
   return {
     matched,
     outcomes,
