@@ -46,6 +46,8 @@ export type HistorySummary = Pick<HistoryEntry, 'id' | 'at' | 'runId' | 'environ
 
 export interface HistoryQuery {
   text?: string
+  /** One fan-out's entries (they share its runId). */
+  runId?: string
   device?: string
   tag?: string
   template?: string

@@ -158,6 +158,7 @@ export const fanoutRequestSchema = z
 export const historyQuerySchema = z
   .object({
     text: z.string().max(500).optional(),
+    runId: z.string().max(100).optional(),
     device: z.string().max(2000).optional(),
     tag: z.string().max(100).optional(),
     template: z.string().max(200).optional(),

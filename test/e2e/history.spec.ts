@@ -24,7 +24,7 @@ const withHistory = test.extend<{ keptHistory: { entries: HistoryEntry[] } }>({
   }
 })
 
-test('a tag fan-out shows its per-device table and totals; the history filter finds its entries; the detail shows request and response', async ({ pushdeck: page, app }) => {
+test('a tag fan-out shows its per-device table and totals; the open history follows it; the history filter finds its entries; the detail shows request and response', async ({ pushdeck: page, app }) => {
   const [qa1, qa2, qa3] = await demoFleet(page, app, [
     { name: 'QA phone', tags: ['qa'] },
     { name: 'QA tablet', tags: ['qa', 'tablet'] },
@@ -32,7 +32,12 @@ test('a tag fan-out shows its per-device table and totals; the history filter fi
     { name: 'Dev phone', tags: ['dev'] }
   ])
   await app.router['emulator:injectFault']({ target: { scope: 'token', token: qa3!.token }, fault: { kind: 'status', status: 410 } })
+  await openHistory(page)
+  await expect(page.getByTestId('history-empty')).toBeVisible()
 
+  await sendToTags(page, 'dev')
+  await expect(page.getByTestId('fanout-totals')).toHaveText('1 of 1 done: 1 accepted')
+  await expect(page.getByTestId('history-count')).toHaveText('1 entry')
   await sendToTags(page, 'qa')
   await expect(page.getByTestId('fanout-totals')).toHaveText('3 of 3 done: 2 accepted, 1 rejected')
   await expect(page.getByTestId('fanout-count-accepted')).toContainText('2')
@@ -43,9 +48,18 @@ test('a tag fan-out shows its per-device table and totals; the history filter fi
   await expect(rows.filter({ hasText: 'QA old phone' }).getByTestId('fanout-row-reason')).toContainText('Unregistered')
   for (const device of [qa1!, qa2!]) await expect(rows.filter({ hasText: device.name }).getByTestId('fanout-row-status')).toHaveText('200 Accepted')
   await expect(rows.filter({ hasText: 'Dev phone' })).toHaveCount(0)
+  // The history, open all along, read the new entries when the fan-out finished.
+  await expect(page.getByTestId('history-count')).toHaveText('4 entries')
 
-  await openHistory(page)
+  // From the result: this fan-out's entries only, then every entry again.
+  await page.getByTestId('library-tab-devices').click()
+  await page.getByTestId('fanout-show-history').click()
+  await expect(page.getByTestId('history-run-filter')).toBeVisible()
   await expect(page.getByTestId('history-count')).toHaveText('3 entries')
+  await expect(page.getByTestId('history-row').filter({ hasText: 'Dev phone' })).toHaveCount(0)
+  await page.getByTestId('history-run-filter-clear').click()
+  await expect(page.getByTestId('history-count')).toHaveText('4 entries')
+
   await page.getByTestId('history-filters-toggle').click()
   await page.getByTestId('history-filter-tag').fill('tablet')
   await expect(page.getByTestId('history-count')).toHaveText('1 entry')

@@ -49,6 +49,11 @@ describe('history query', () => {
     expect(queryHistory(summaries, { text: summaries[3]!.apnsId!.toUpperCase() }).total).toBe(1)
   })
 
+  test("a run ID keeps one fan-out's entries", () => {
+    const mixed = [summarise(historyEntry(1, { runId: 'run-a' })), summarise(historyEntry(2, { runId: 'run-b' })), summarise(historyEntry(3, { runId: 'run-a' })), summarise(historyEntry(4))]
+    expect(queryHistory(mixed, { runId: 'run-a' }).items.map((s) => s.deviceName)).toEqual(['Phone 1', 'Phone 3'])
+  })
+
   test('dates bound the send time on both ends, inclusive', () => {
     const at = (n: number) => new Date(1_764_000_000_000 + n * 1000).toISOString()
     expect(queryHistory(summaries, { from: at(10), to: at(12) }).items.map((s) => s.deviceName)).toEqual(['Phone 12', 'Phone 11', 'Phone 10'])

@@ -8,7 +8,7 @@ import { historyEntry } from '../support/history-entries'
  * src/renderer, so a static import would not typecheck there. The shapes below are what this
  * test relies on; the modules themselves are typechecked by tsconfig.web.json.
  */
-type Filters = { text: string; device: string; tag: string; template: string; outcome: string; status: string; reason: string; from: string; to: string }
+type Filters = { text: string; run: string; device: string; tag: string; template: string; outcome: string; status: string; reason: string; from: string; to: string }
 interface FiltersModule {
   NO_HISTORY_FILTERS: Filters
   queryFromFilters(filters: Filters): { query: HistoryQuery; problem: string | null }
@@ -74,8 +74,12 @@ describe('history filters as a query', () => {
     expect(queryFromFilters(filters({ from: '2025-11-25', to: '2025-11-24' })).problem).toBe('The "from" date is after the "to" date; no entry can match.')
   })
 
-  test('the Filters button counts the filters set, not the search text', () => {
-    expect(activeFilterCount(filters({ text: 'x' }))).toBe(0)
+  test('one group send is asked for by its run ID', () => {
+    expect(queryFromFilters(filters({ run: 'run-1' })).query).toEqual({ runId: 'run-1' })
+  })
+
+  test('the Filters button counts the filters set, not the search text or the group send (they show themselves)', () => {
+    expect(activeFilterCount(filters({ text: 'x', run: 'run-1' }))).toBe(0)
     expect(activeFilterCount(filters({ tag: 'qa', status: '410', from: '2025-11-24' }))).toBe(3)
     expect(activeFilterCount(filters({ device: '   ' }))).toBe(0)
   })

@@ -34,6 +34,7 @@ export function historyMatcher(query: HistoryQuery): (s: HistorySummary) => bool
   const from = query.from ? Date.parse(query.from) : null
   const to = query.to ? Date.parse(query.to) : null
   return (s) => {
+    if (query.runId && s.runId !== query.runId) return false
     if (device && !(s.token.includes(device) || (s.deviceName ?? '').toLowerCase().includes(device))) return false
     if (query.tag && !s.tags.includes(query.tag.toLowerCase())) return false
     if (query.template && s.templateName !== query.template) return false

@@ -3,6 +3,8 @@ import type { HistoryQuery, HistorySummary } from '../../../shared/history-types
 /** The history filters as the form holds them: text as typed, dates as <input type="date"> values. */
 export interface HistoryFilters {
   text: string
+  /** One group send's entries, chosen from its result ("Show in history"); '' for all. */
+  run: string
   device: string
   tag: string
   template: string
@@ -14,7 +16,7 @@ export interface HistoryFilters {
   to: string
 }
 
-export const NO_HISTORY_FILTERS: HistoryFilters = { text: '', device: '', tag: '', template: '', outcome: '', status: '', reason: '', from: '', to: '' }
+export const NO_HISTORY_FILTERS: HistoryFilters = { text: '', run: '', device: '', tag: '', template: '', outcome: '', status: '', reason: '', from: '', to: '' }
 
 /**
  * The query main runs for the filters: empty fields are left out, dates cover whole local days
@@ -24,6 +26,7 @@ export function queryFromFilters(filters: HistoryFilters): { query: HistoryQuery
   const query: HistoryQuery = {}
   const trimmed = (v: string) => v.trim()
   if (trimmed(filters.text)) query.text = trimmed(filters.text)
+  if (filters.run) query.runId = filters.run
   if (trimmed(filters.device)) query.device = trimmed(filters.device)
   if (trimmed(filters.tag)) query.tag = trimmed(filters.tag).toLowerCase()
   if (trimmed(filters.template)) query.template = trimmed(filters.template)
@@ -51,5 +54,6 @@ function dayStart(value: string): Date | null {
 }
 
 export function activeFilterCount(filters: HistoryFilters): number {
-  return (Object.keys(filters) as (keyof HistoryFilters)[]).filter((k) => k !== 'text' && filters[k].trim() !== '').length
+  // The search and the one-group-send choice show themselves; the Filters button counts the rest.
+  return (Object.keys(filters) as (keyof HistoryFilters)[]).filter((k) => k !== 'text' && k !== 'run' && filters[k].trim() !== '').length
 }

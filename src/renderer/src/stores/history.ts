@@ -7,6 +7,7 @@ import { missingPages, pagesCovering, type LoadedPages } from '../lib/history-pa
 import { credentialForLabel, resendDraft } from '../lib/resend'
 import { useCompose } from './compose'
 import { useCredentials } from './credentials'
+import { useLibraryTab } from './library-tab'
 import { useResult } from './result'
 import { useTarget } from './target'
 
@@ -38,6 +39,8 @@ interface HistoryState {
 
   setFilters: (patch: Partial<HistoryFilters>) => void
   clearFilters: () => void
+  /** The History tab, showing one group send's entries only. */
+  showRun: (runId: string) => void
   /** Reads the count, the charts and the pages in view again (new sends, changed filters). */
   refresh: () => Promise<void>
   /** The windowed list shows rows start..end (end exclusive): read the pages it lacks. */
@@ -86,6 +89,11 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   },
 
   clearFilters: () => get().setFilters(NO_HISTORY_FILTERS),
+
+  showRun: (runId) => {
+    get().setFilters({ ...NO_HISTORY_FILTERS, run: runId })
+    useLibraryTab.getState().show('history')
+  },
 
   refresh: async () => {
     const mine = ++sequence

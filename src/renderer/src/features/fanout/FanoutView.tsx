@@ -1,11 +1,13 @@
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { totalsLine } from '../../lib/fanout-results'
 import { useFanout } from '../../stores/fanout'
+import { useHistory } from '../../stores/history'
 import { FanoutTable } from './FanoutTable'
 
 /** A fan-out in the result column: progress, live totals, Cancel, and one row per device as results stream in. */
 export function FanoutView() {
-  const { starting, running, cancelling, totals, results, error, cancel } = useFanout()
+  const { runId, starting, running, cancelling, totals, results, error, cancel } = useFanout()
+  const showRun = useHistory((s) => s.showRun)
   const done = totals?.done ?? 0
   const total = totals?.total ?? 0
 
@@ -32,6 +34,11 @@ export function FanoutView() {
         {running ? (
           <button type="button" className="button-secondary" data-testid="fanout-cancel" aria-disabled={cancelling ? true : undefined} onClick={() => void cancel()}>
             {cancelling ? 'Cancelling…' : 'Cancel'}
+          </button>
+        ) : null}
+        {runId && totals && !running ? (
+          <button type="button" className="button-secondary" data-testid="fanout-show-history" onClick={() => showRun(runId)}>
+            Show in history
           </button>
         ) : null}
         {error ? <ErrorMessage error={error} testId="fanout-error" /> : null}

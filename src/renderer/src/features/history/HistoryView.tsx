@@ -7,6 +7,7 @@ import { HistoryDetail } from './HistoryDetail'
 import { HistoryExport } from './HistoryExport'
 import { HistoryFiltersPanel } from './HistoryFiltersPanel'
 import { HistoryList } from './HistoryList'
+import { HistoryRunFilter } from './HistoryRunFilter'
 
 /** Every send, newest first: search and filters, charts and export for the filter, and one entry in full. */
 export function HistoryView() {
@@ -43,6 +44,7 @@ export function HistoryView() {
         </div>
       </div>
       <HistoryFiltersPanel />
+      <HistoryRunFilter />
       {problem ? (
         <p className="field-problem" role="alert" data-testid="history-filter-problem">
           {problem}

@@ -1,18 +1,18 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { panelId, TabBar, tabId } from '../../components/TabBar'
 import { AccountsView } from '../accounts/AccountsView'
 import { DevicesView } from '../devices/DevicesView'
 import { HistoryView } from '../history/HistoryView'
+import { useLibraryTab, type LibraryView as View } from '../../stores/library-tab'
 import { TemplatesView } from '../templates/TemplatesView'
-
-type View = 'devices' | 'templates' | 'accounts' | 'history'
 
 const VIEWS: Record<View, () => React.JSX.Element> = { devices: DevicesView, templates: TemplatesView, accounts: AccountsView, history: HistoryView }
 
 /** The library in the sidebar: devices, templates, accounts and the send history, one at a time (only the shown one is rendered). */
 export function LibraryPanel() {
   const prefix = useId().replace(/[^A-Za-z0-9_-]/g, '')
-  const [view, setView] = useState<View>('devices')
+  const view = useLibraryTab((s) => s.view)
+  const setView = useLibraryTab((s) => s.show)
 
   return (
     <section className="sidebar-section library-panel" aria-label="Library">
