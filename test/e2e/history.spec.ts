@@ -336,3 +336,33 @@ withHistory.describe('history layout', () => {
     })
   }
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`at 1000×700 (${scheme}) the fan-out's totals and table fit the result column and read clearly`, async ({ pushdeck: page, app }) => {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.setViewportSize({ width: 1000, height: 700 })
+    const fleet = await demoFleet(page, app, Array.from({ length: 12 }, (_, i) => ({ name: `Fleet phone with a long name ${i}`, tags: ['fleet'] })))
+    await app.router['emulator:injectFault']({ target: { scope: 'token', token: fleet[0]!.token }, fault: { kind: 'status', status: 400 } })
+    await sendToTags(page, 'fleet')
+    await expect(page.getByTestId('fanout-totals')).toHaveText('12 of 12 done: 11 accepted, 1 rejected')
+    await page.screenshot({ path: `test-results/fanout-1000x700-${scheme}.png` })
+
+    const sideways = await page.getByTestId('fanout').evaluate((view) => {
+      const wide: string[] = []
+      for (let node: HTMLElement | null = view as HTMLElement; node; node = node.parentElement) if (/auto|scroll/.test(getComputedStyle(node).overflowX) && node.scrollWidth > node.clientWidth + 1) wide.push(`${node.className}: ${node.scrollWidth} > ${node.clientWidth}`)
+      return wide
+    })
+    expect(sideways).toEqual([])
+    await expect(page.getByTestId('fanout-row').first()).toBeInViewport()
+    for (const selector of ['.fanout-status.outcome-accepted', '.fanout-status.outcome-rejected', '.fanout-detail', '.fanout-totals', '.fanout-count dt']) {
+      const colors = await page.locator(`[data-testid="fanout"] ${selector}`).first().evaluate((el) => {
+        for (let node: Element | null = el; node; node = node.parentElement) {
+          const color = getComputedStyle(node).backgroundColor
+          if (color !== 'rgba(0, 0, 0, 0)' && !color.startsWith('rgba')) return { text: getComputedStyle(el).color, background: color }
+        }
+        return { text: getComputedStyle(el).color, background: getComputedStyle(document.body).backgroundColor }
+      })
+      expect(contrastRatio(colors.text, colors.background), `${selector} ${colors.text} on ${colors.background}`).toBeGreaterThanOrEqual(4.5)
+    }
+  })
+}
