@@ -33,6 +33,7 @@ interface ResendModule {
 }
 interface DeliveryLogModule {
   PUSH_CONSOLE_URL: string
+  deliveryLogNote(uniqueId: string, opened: boolean, copied: boolean): string
   deliveryLogHandoff(entry: Pick<HistorySummary, 'environment' | 'apnsUniqueId'>): { kind: 'open'; url: string; uniqueId: string } | { kind: 'unavailable'; why: string } | null
 }
 interface RowsModule {
@@ -43,7 +44,8 @@ const { NO_HISTORY_FILTERS, activeFilterCount, queryFromFilters } = await lib<Fi
 const { latencyBars, latencyBinLabels, statsSummary, successRateBars } = await lib<ChartsModule>('history-charts')
 const { entryAt, missingPages, pagesCovering } = await lib<PagesModule>('history-pages')
 const { credentialForLabel, resendDraft } = await lib<ResendModule>('resend')
-const { PUSH_CONSOLE_URL, deliveryLogHandoff } = await lib<DeliveryLogModule>('delivery-log')
+const { PUSH_CONSOLE_URL, deliveryLogHandoff, deliveryLogNote } = await lib<DeliveryLogModule>('delivery-log')
+const { openExternal } = await lib<{ openExternal(url: string): boolean }>('external-link')
 const { historyRowText } = await lib<RowsModule>('history-rows')
 
 describe('history filters as a query', () => {
@@ -191,6 +193,28 @@ describe("Apple's delivery log", () => {
     expect(deliveryLogHandoff({ environment: 'sandbox', apnsUniqueId: null })).toBeNull()
     expect(deliveryLogHandoff({ environment: 'production', apnsUniqueId: 'x' })).toEqual({ kind: 'unavailable', why: 'Apple keeps delivery logs for the Development (sandbox) environment only.' })
     expect(deliveryLogHandoff({ environment: 'emulator', apnsUniqueId: 'x' })).toMatchObject({ kind: 'unavailable' })
+  })
+
+  test('the note says how to find the push, with the ID itself when it could not be copied', () => {
+    expect(deliveryLogNote('id-1', true, true)).toBe("Apple's Push Notifications Console opens in your browser. The apns-unique-id is copied: paste it into the Delivery Log search.")
+    expect(deliveryLogNote('id-1', true, false)).toBe("Apple's Push Notifications Console opens in your browser. Paste this apns-unique-id into the Delivery Log search: id-1")
+    expect(deliveryLogNote('id-1', false, false)).toMatch(/^The console's address is not https, so Pushdeck did not open it\. .*id-1$/)
+  })
+
+  test('only https links leave the app (what reaches window.open, which main hands to the browser)', () => {
+    const opened: string[] = []
+    const saved = (globalThis as { window?: unknown }).window
+    ;(globalThis as { window?: unknown }).window = { open: (url: string) => opened.push(url) }
+    try {
+      expect(openExternal('http://icloud.developer.apple.com/')).toBe(false)
+      expect(openExternal('file:///etc/passwd')).toBe(false)
+      expect(openExternal('not a url')).toBe(false)
+      expect(opened).toEqual([])
+      expect(openExternal(PUSH_CONSOLE_URL)).toBe(true)
+      expect(opened).toEqual([PUSH_CONSOLE_URL])
+    } finally {
+      ;(globalThis as { window?: unknown }).window = saved
+    }
   })
 })
 

@@ -18,3 +18,9 @@ export function deliveryLogHandoff(entry: Pick<HistorySummary, 'environment' | '
   if (entry.environment === 'production') return { kind: 'unavailable', why: "Apple keeps delivery logs for the Development (sandbox) environment only." }
   return { kind: 'open', url: PUSH_CONSOLE_URL, uniqueId }
 }
+
+/** What the detail says after the delivery-log button: whether the console opened, and how to find the push in it. */
+export function deliveryLogNote(uniqueId: string, opened: boolean, copied: boolean): string {
+  const paste = copied ? 'The apns-unique-id is copied: paste it into the Delivery Log search.' : `Paste this apns-unique-id into the Delivery Log search: ${uniqueId}`
+  return opened ? `Apple's Push Notifications Console opens in your browser. ${paste}` : `The console's address is not https, so Pushdeck did not open it. ${paste}`
+}

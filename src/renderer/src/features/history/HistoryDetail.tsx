@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Dialog } from '../../components/Dialog'
-import { deliveryLogHandoff } from '../../lib/delivery-log'
+import { deliveryLogHandoff, deliveryLogNote } from '../../lib/delivery-log'
 import { openExternal } from '../../lib/external-link'
 import { formatDateTime } from '../../lib/format'
 import { useHistory } from '../../stores/history'
@@ -30,9 +30,7 @@ export function HistoryDetail() {
     } catch {
       // No clipboard access: the note below shows the ID to copy by hand.
     }
-    const opened = openExternal(handoff.url)
-    const paste = copied ? 'The apns-unique-id is copied: paste it into the Delivery Log search.' : `Paste this apns-unique-id into the Delivery Log search: ${handoff.uniqueId}`
-    setNote(opened ? `Apple's Push Notifications Console opens in your browser. ${paste}` : `The console's address is not https, so Pushdeck did not open it. ${paste}`)
+    setNote(deliveryLogNote(handoff.uniqueId, openExternal(handoff.url), copied))
   }
 
   return (
