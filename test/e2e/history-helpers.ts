@@ -23,5 +23,16 @@ export async function sendToTags(page: Page, expression: string): Promise<void> 
 
 export async function openHistory(page: Page): Promise<void> {
   await page.getByTestId('library-tab-history').click()
-  await page.locator('[data-testid="history-view"][data-loaded="true"]').waitFor()
+  await historySettled(page)
+}
+
+/** Main has answered for the filters as they now are (the view is no longer aria-busy). */
+export async function historySettled(page: Page): Promise<void> {
+  await page.locator('[data-testid="history-view"][data-loaded="true"][aria-busy="false"]').waitFor()
+}
+
+/** Types into a history filter (or the search) and waits for the list to match it. */
+export async function fillFilter(page: Page, testId: string, value: string): Promise<void> {
+  await page.getByTestId(testId).fill(value)
+  await historySettled(page)
 }

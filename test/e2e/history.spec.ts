@@ -5,7 +5,7 @@ import { makeTempDir } from '../support/temp-dir'
 import { createTestApp, type TestApp } from '../support/test-app'
 import { contrastRatio } from './contrast'
 import { expect, test } from './fixtures'
-import { demoFleet, openHistory, sendToTags } from './history-helpers'
+import { demoFleet, fillFilter, openHistory, sendToTags } from './history-helpers'
 import { crampedSelects } from './layout'
 
 /**
@@ -61,11 +61,11 @@ test('a tag fan-out shows its per-device table and totals; the open history foll
   await expect(page.getByTestId('history-count')).toHaveText('4 entries')
 
   await page.getByTestId('history-filters-toggle').click()
-  await page.getByTestId('history-filter-tag').fill('tablet')
+  await fillFilter(page, 'history-filter-tag', 'tablet')
   await expect(page.getByTestId('history-count')).toHaveText('1 entry')
   await expect(page.getByTestId('history-row')).toHaveText(/QA tablet/)
-  await page.getByTestId('history-filter-tag').fill('qa')
-  await page.getByTestId('history-filter-status').fill('410')
+  await fillFilter(page, 'history-filter-tag', 'qa')
+  await fillFilter(page, 'history-filter-status', '410')
   await expect(page.getByTestId('history-count')).toHaveText('1 entry')
   await page.getByTestId('history-open').click()
 
@@ -183,27 +183,27 @@ withHistory.describe('with a history already kept', () => {
     await expect(page.getByTestId('chart-latency').locator('rect')).toHaveCount(9)
 
     await page.getByTestId('history-filters-toggle').click()
-    await page.getByTestId('history-filter-reason').fill('BadDeviceToken')
+    await fillFilter(page, 'history-filter-reason', 'BadDeviceToken')
     await expect(page.getByTestId('history-count')).toHaveText('2 entries')
     await expect(page.getByTestId('chart-success-summary')).toHaveText('0% of 2 sends accepted.')
-    await page.getByTestId('history-filter-reason').fill('')
-    await page.getByTestId('history-filter-template').fill('Other')
+    await fillFilter(page, 'history-filter-reason', '')
+    await fillFilter(page, 'history-filter-template', 'Other')
     await expect(page.getByTestId('history-count')).toHaveText('0 entries')
     await expect(page.getByTestId('history-empty')).toBeVisible()
-    await page.getByTestId('history-filter-template').fill('Alert')
-    await page.getByTestId('history-filter-device').fill('Phone 1')
+    await fillFilter(page, 'history-filter-template', 'Alert')
+    await fillFilter(page, 'history-filter-device', 'Phone 1')
     // "Phone 1" and "Phone 10".."Phone 18" (19 is the Sandbox iPhone).
     await expect(page.getByTestId('history-count')).toHaveText('10 entries')
-    await page.getByTestId('history-filter-device').fill('')
-    await page.getByTestId('history-filter-from').fill('2025-11-25')
+    await fillFilter(page, 'history-filter-device', '')
+    await fillFilter(page, 'history-filter-from', '2025-11-25')
     await expect(page.getByTestId('history-count')).toHaveText('0 entries')
-    await page.getByTestId('history-filter-from').fill('2025-11-24')
-    await page.getByTestId('history-filter-to').fill('2025-11-24')
+    await fillFilter(page, 'history-filter-from', '2025-11-24')
+    await fillFilter(page, 'history-filter-to', '2025-11-24')
     await expect(page.getByTestId('history-count')).toHaveText('20 entries')
-    await page.getByTestId('history-filter-to').fill('2025-11-23')
+    await fillFilter(page, 'history-filter-to', '2025-11-23')
     await expect(page.getByTestId('history-filter-problem')).toHaveText('The "from" date is after the "to" date; no entry can match.')
-    await page.getByTestId('history-filter-to').fill('')
-    await page.getByTestId('history-filter-status').fill('41')
+    await fillFilter(page, 'history-filter-to', '')
+    await fillFilter(page, 'history-filter-status', '41')
     await expect(page.getByTestId('history-filter-problem')).toContainText('type three digits, such as 410')
   })
 
@@ -231,7 +231,7 @@ withHistory.describe('with a history already kept', () => {
 
     // A rejected send has no apns-unique-id: no button.
     await page.getByTestId('history-filters-toggle').click()
-    await page.getByTestId('history-filter-status').fill('400')
+    await fillFilter(page, 'history-filter-status', '400')
     await page.getByTestId('history-open').first().click()
     await expect(page.getByTestId('history-detail-outcome')).toHaveText('rejected · 400 · BadDeviceToken')
     await expect(page.getByTestId('history-delivery-log')).toHaveCount(0)
@@ -241,7 +241,7 @@ withHistory.describe('with a history already kept', () => {
     await page.getByTestId('demo-setup').click()
     await page.getByTestId('send-button').click()
     await expect(page.getByTestId('result-status')).toHaveText('200')
-    await page.getByTestId('history-filter-status').fill('')
+    await fillFilter(page, 'history-filter-status', '')
     await expect(page.getByTestId('history-count')).toHaveText('21 entries')
     await page.getByTestId('history-open').first().click()
     await expect(page.getByTestId('history-detail-environment')).toContainText('emulator')
@@ -328,7 +328,7 @@ withHistory.describe('history layout', () => {
         })
         expect(contrastRatio(colors.text, colors.background), `${selector} ${colors.text} on ${colors.background}`).toBeGreaterThanOrEqual(4.5)
       }
-      await page.getByTestId('history-filter-reason').fill('BadDeviceToken')
+      await fillFilter(page, 'history-filter-reason', 'BadDeviceToken')
       await expect(page.getByTestId('history-count')).toHaveText('20 entries')
       const rejected = page.locator('[data-testid="history-view"] .history-status.outcome-rejected').first()
       const rejectedColors = await rejected.evaluate((el) => ({ text: getComputedStyle(el).color, background: getComputedStyle(el.closest('.history-open')!).backgroundColor }))

@@ -29,6 +29,8 @@ interface HistoryState {
   filterGeneration: number
   stats: HistoryStats | null
   loaded: boolean
+  /** The filters changed and main has not answered for them yet: the count and rows shown are the old filters'. */
+  updating: boolean
   error: AppError | null
   detail: HistoryEntry | null
   detailError: AppError | null
@@ -61,6 +63,13 @@ let sequence = 0
 let shown = { start: 0, end: HISTORY_PAGE_SIZE }
 /** Pages asked for under the current sequence and not answered yet. */
 const pending = new Set<number>()
+/**
+ * Typed filters wait for a pause in typing before main filters again: with 100,000 entries each
+ * pass takes main tens of milliseconds, and every keystroke would otherwise queue one.
+ */
+export const TYPING_PAUSE_MS = 120
+const TYPED_FILTERS = new Set<keyof HistoryFilters>(['text', 'device', 'tag', 'template', 'status', 'reason'])
+let typingTimer: ReturnType<typeof setTimeout> | null = null
 
 function currentQuery(filters: HistoryFilters): HistoryQuery | null {
   const { query, problem } = queryFromFilters(filters)
@@ -75,6 +84,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   filterGeneration: 0,
   stats: null,
   loaded: false,
+  updating: false,
   error: null,
   detail: null,
   detailError: null,
@@ -84,8 +94,21 @@ export const useHistory = create<HistoryState>()((set, get) => ({
 
   setFilters: (patch) => {
     shown = { start: 0, end: HISTORY_PAGE_SIZE }
-    set({ filters: { ...get().filters, ...patch }, done: null, filterGeneration: get().filterGeneration + 1 })
-    void get().refresh()
+    set({ filters: { ...get().filters, ...patch }, done: null, filterGeneration: get().filterGeneration + 1, updating: true })
+    // Answers still on their way are for the old filters.
+    sequence++
+    pending.clear()
+    if (typingTimer !== null) clearTimeout(typingTimer)
+    typingTimer = null
+    const typed = (Object.keys(patch) as (keyof HistoryFilters)[]).every((key) => TYPED_FILTERS.has(key))
+    if (!typed) {
+      void get().refresh()
+      return
+    }
+    typingTimer = setTimeout(() => {
+      typingTimer = null
+      void get().refresh()
+    }, TYPING_PAUSE_MS)
   },
 
   clearFilters: () => get().setFilters(NO_HISTORY_FILTERS),
@@ -100,7 +123,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     pending.clear()
     const { query, problem } = queryFromFilters(get().filters)
     if (problem) {
-      set({ problem, pages: {}, total: 0, stats: null, loaded: true, error: null })
+      set({ problem, pages: {}, total: 0, stats: null, loaded: true, error: null, updating: false })
       return
     }
     // At least one page: its answer carries the total (an empty list shows no rows to ask for).
@@ -112,7 +135,7 @@ export const useHistory = create<HistoryState>()((set, get) => ({
     if (mine !== sequence) return
     const failed = lists.find((l) => !l.ok)
     if (failed && !failed.ok) {
-      set({ problem: null, error: failed.error, loaded: true })
+      set({ problem: null, error: failed.error, loaded: true, updating: false })
       return
     }
     const pages: Record<number, readonly HistorySummary[]> = {}
@@ -122,13 +145,14 @@ export const useHistory = create<HistoryState>()((set, get) => ({
       pages[wanted[i]!] = list.value.items
       total = list.value.total
     })
-    set({ problem: null, error: null, loaded: true, total, pages, stats: stats.ok ? stats.value : null })
+    set({ problem: null, error: null, loaded: true, updating: false, total, pages, stats: stats.ok ? stats.value : null })
   },
 
   showRows: (start, end) => {
     shown = { start, end }
     const query = currentQuery(get().filters)
-    if (!query || !get().loaded) return
+    // While the filters' first answer is awaited the pages held are the old filters': add none to them.
+    if (!query || !get().loaded || get().updating) return
     const mine = sequence
     for (const page of missingPages(start, end, HISTORY_PAGE_SIZE, get().pages, pending)) {
       pending.add(page)

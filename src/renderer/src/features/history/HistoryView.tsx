@@ -12,6 +12,7 @@ import { HistoryRunFilter } from './HistoryRunFilter'
 /** Every send, newest first: search and filters, charts and export for the filter, and one entry in full. */
 export function HistoryView() {
   const loaded = useHistory((s) => s.loaded)
+  const updating = useHistory((s) => s.updating)
   const total = useHistory((s) => s.total)
   const error = useHistory((s) => s.error)
   const problem = useHistory((s) => s.problem)
@@ -27,7 +28,7 @@ export function HistoryView() {
   }, [])
 
   return (
-    <div className="library-view history-view" data-testid="history-view" data-loaded={loaded}>
+    <div className="library-view history-view" data-testid="history-view" data-loaded={loaded} aria-busy={!loaded || updating}>
       <div className="view-toolbar">
         <div className="field">
           <label htmlFor="history-search">Search history</label>
