@@ -52,8 +52,8 @@ export const useResult = create<ResultState>()((set, get) => ({
     if (outcome.ok && deviceForToken(useDevices.getState().list, request.deviceToken)) await useDevices.getState().refresh()
     // What the emulator received is worth seeing next to its answer (and a fault was used up).
     if (request.environment === 'emulator') await useEmulatorInbox.getState().refresh()
-    // Every send is a history entry.
-    if (outcome.ok) void useHistory.getState().refresh()
+    // Every send is a history entry: a history already shown reads it (one that was never opened reads everything when it opens).
+    if (outcome.ok && useHistory.getState().loaded) void useHistory.getState().refresh()
   },
 
   retryInOtherEnvironment: async () => {
