@@ -82,6 +82,7 @@ async function measure(browser: Browser, url: string, app: TestApp, withFilter: 
     await page.goto(url)
     await page.locator('[data-testid="library-tab-history"]').waitFor()
     const openMs = await page.evaluate(openHistoryTab)
+    await page.locator('[data-testid="history-view"][aria-busy="false"]').waitFor()
     const rowsInDom = await page.locator('[data-testid="history-row"]').count()
     // An empty history shows "0 entries" whatever is typed: nothing to time.
     const filterMs = withFilter ? await page.evaluate(typeInSearch) : Number.NaN

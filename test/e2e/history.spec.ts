@@ -333,6 +333,22 @@ withHistory.describe('history layout', () => {
       const rejected = page.locator('[data-testid="history-view"] .history-status.outcome-rejected').first()
       const rejectedColors = await rejected.evaluate((el) => ({ text: getComputedStyle(el).color, background: getComputedStyle(el.closest('.history-open')!).backgroundColor }))
       expect(contrastRatio(rejectedColors.text, rejectedColors.background)).toBeGreaterThanOrEqual(4.5)
+
+      // The detail fits the window and reads clearly; Tab moves through its actions.
+      await page.getByTestId('history-open').first().click()
+      const detail = page.getByTestId('history-detail')
+      await expect(detail).toBeVisible()
+      await page.screenshot({ path: `test-results/history-detail-1000x700-${scheme}.png` })
+      const box = (await detail.boundingBox())!
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(1000)
+      const pre = await page.getByTestId('history-detail-request').evaluate((el) => ({ text: getComputedStyle(el).color, background: getComputedStyle(el).backgroundColor, sideways: el.scrollWidth > el.clientWidth + 1 }))
+      expect(contrastRatio(pre.text, pre.background)).toBeGreaterThanOrEqual(4.5)
+      await expect(page.getByTestId('history-resend')).toBeFocused()
+      await page.keyboard.press('Tab')
+      await expect(page.getByTestId('history-send-again')).toBeFocused()
+      await page.keyboard.press('Escape')
+      await expect(detail).toHaveCount(0)
     })
   }
 })
