@@ -33,11 +33,13 @@ describe('history query', () => {
     expect(items.map((s) => s.deviceName)).toEqual(['Phone 15'])
   })
 
-  test('device matches a name or a token part; tag, status, outcome and template match exactly', () => {
+  test('device matches a name or a token part; tag, status, outcome, reason (in any case) and template match exactly', () => {
     expect(queryHistory(summaries, { device: 'qa ipad' }).total).toBe(1)
     expect(queryHistory(summaries, { device: 'cccccc' }).total).toBe(1)
     expect(queryHistory(summaries, { tag: 'tablet' }).total).toBe(1)
     expect(queryHistory(summaries, { status: 400 }).total).toBe(3)
+    expect(queryHistory(summaries, { reason: 'baddevicetoken' }).total).toBe(3)
+    expect(queryHistory(summaries, { reason: 'BadDevice' }).total).toBe(0)
     expect(queryHistory(summaries, { outcome: 'accepted' }).total).toBe(27)
     expect(queryHistory(summaries, { template: 'alert' }).total).toBe(0)
     expect(queryHistory(summaries, { template: 'Alert' }).total).toBe(30)

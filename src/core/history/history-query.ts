@@ -31,6 +31,8 @@ function searchText(s: HistorySummary): string {
 export function historyMatcher(query: HistoryQuery): (s: HistorySummary) => boolean {
   const text = query.text?.trim().toLowerCase()
   const device = query.device?.trim().toLowerCase()
+  // APNs spells reasons in CamelCase; whoever types one need not.
+  const reason = query.reason?.toLowerCase()
   const from = query.from ? Date.parse(query.from) : null
   const to = query.to ? Date.parse(query.to) : null
   return (s) => {
@@ -40,7 +42,7 @@ export function historyMatcher(query: HistoryQuery): (s: HistorySummary) => bool
     if (query.template && s.templateName !== query.template) return false
     if (query.status !== undefined && s.status !== query.status) return false
     if (query.outcome && s.outcome !== query.outcome) return false
-    if (query.reason && s.reason !== query.reason) return false
+    if (reason && (s.reason ?? '').toLowerCase() !== reason) return false
     if (from !== null || to !== null) {
       const at = sentAtMs(s)
       if (from !== null && at < from) return false
