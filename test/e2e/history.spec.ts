@@ -5,8 +5,9 @@ import { makeTempDir } from '../support/temp-dir'
 import { createTestApp, type TestApp } from '../support/test-app'
 import { contrastRatio } from './contrast'
 import { expect, test } from './fixtures'
-import { demoFleet, fillFilter, openHistory, sendToTags } from './history-helpers'
+import { DEMO_BUNDLE, demoFleet, fillFilter, openHistory, sendToTags } from './history-helpers'
 import { crampedSelects } from './layout'
+import { seedDevice, value } from './library-helpers'
 
 /**
  * The e2e fixtures with a history already on disk when the app starts: test.use({ keptHistory: { entries } }).
@@ -382,3 +383,35 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   })
 }
+
+test('ticked devices and an account as the target fan out to just those devices, each recorded in the history', async ({ pushdeck: page, app }) => {
+  value(await app.router['demo:setup'](undefined))
+  const acme = value(await app.router['accounts:save']({ name: 'Acme QA' }))
+  await seedDevice(app, { name: 'Acme phone', bundleId: DEMO_BUNDLE, environment: 'emulator', accountId: acme.id })
+  await seedDevice(app, { name: 'Acme tablet', bundleId: DEMO_BUNDLE, environment: 'emulator', accountId: acme.id })
+  await seedDevice(app, { name: 'Loose phone', bundleId: DEMO_BUNDLE, environment: 'emulator' })
+  // The window reads the library at start: reload, as after a restart.
+  await page.reload()
+
+  const row = (name: string) => page.getByTestId('device-row').filter({ hasText: name })
+  await row('Acme phone').getByTestId('device-select').check()
+  await row('Loose phone').getByTestId('device-select').check()
+  await page.getByTestId('target-selection').check()
+  await expect(page.getByTestId('target-selection-count')).toHaveText('2 ticked devices will get the push, each in its own environment.')
+  await page.getByTestId('send-button').click()
+  await expect(page.getByTestId('fanout-totals')).toHaveText('2 of 2 done: 2 accepted')
+  await expect(page.getByTestId('fanout-row')).toHaveText([/Acme phone|Loose phone/, /Acme phone|Loose phone/])
+
+  await page.getByTestId('target-account').check()
+  await page.getByTestId('target-account-select').selectOption({ label: 'Acme QA' })
+  await page.getByTestId('send-button').click()
+  await expect(page.getByTestId('fanout-totals')).toHaveText('2 of 2 done: 2 accepted')
+  await expect(page.getByTestId('fanout-row').filter({ hasText: 'Loose phone' })).toHaveCount(0)
+  await expect(page.getByTestId('fanout-row')).toHaveCount(2)
+
+  await openHistory(page)
+  await expect(page.getByTestId('history-count')).toHaveText('4 entries')
+  await page.getByTestId('history-filters-toggle').click()
+  await fillFilter(page, 'history-filter-device', 'acme phone')
+  await expect(page.getByTestId('history-count')).toHaveText('2 entries')
+})

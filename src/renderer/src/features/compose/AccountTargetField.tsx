@@ -17,7 +17,7 @@ export function AccountTargetField() {
   return (
     <div className="field">
       <label htmlFor={`${id}-account`}>Account</label>
-      <select id={`${id}-account`} data-testid="target-account" value={accountId ?? ''} onChange={(e) => setAccountId(e.target.value || null)} aria-describedby={`${id}-count`}>
+      <select id={`${id}-account`} data-testid="target-account-select" value={accountId ?? ''} onChange={(e) => setAccountId(e.target.value || null)} aria-describedby={`${id}-count`}>
         <option value="">Choose an account…</option>
         {accounts.map((a) => (
           <option key={a.id} value={a.id}>
