@@ -89,7 +89,7 @@ export function createRouter(s: RouterServices): Router {
     'history:stats': (input) => ok(historyStats(s.history.summaries(), input)),
     'history:export': (input) => {
       const { items } = queryHistory(s.history.summaries(), { ...input.query, offset: 0, limit: Number.MAX_SAFE_INTEGER })
-      const entries = items.map((summary) => s.history.get(summary.id)).filter((e): e is NonNullable<typeof e> => e !== null)
+      const entries = s.history.getMany(items.map((summary) => summary.id))
       const stamp = new Date().toISOString().slice(0, 10)
       return ok(input.format === 'csv'
         ? { fileName: `pushdeck-history-${stamp}.csv`, text: historyToCsv(entries), count: entries.length }
