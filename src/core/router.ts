@@ -13,6 +13,7 @@ import type { FanoutService } from './fanout/fanout-service'
 import type { HistoryStore } from './history/history-store'
 import { historyToCsv } from './history/history-export'
 import { queryHistory } from './history/history-query'
+import { historyStats } from './history/history-stats'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
 import type { TapStore } from './history/tap-store'
@@ -101,9 +102,10 @@ export function createRouter(s: RouterServices): Router {
       const entry = s.history.get(input.id)
       return entry ? ok(s.taps.withTapEntry(entry)) : fail('history.not-found', 'That history entry is no longer kept (it was rotated out).')
     },
+    'history:stats': (input) => ok(historyStats(s.history.summaries(), input)),
     'history:export': (input) => {
       const { items } = queryHistory(s.history.summaries(), { ...input.query, offset: 0, limit: Number.MAX_SAFE_INTEGER })
-      const entries = items.map((summary) => s.history.get(summary.id)).map((e) => (e ? s.taps.withTapEntry(e) : e)).filter((e): e is NonNullable<typeof e> => e !== null)
+      const entries = s.history.getMany(items.map((summary) => summary.id)).map((e) => s.taps.withTapEntry(e))
       const stamp = new Date().toISOString().slice(0, 10)
       return ok(input.format === 'csv'
         ? { fileName: `pushdeck-history-${stamp}.csv`, text: historyToCsv(entries), count: entries.length }

@@ -53,6 +53,8 @@ export type HistorySummary = Pick<HistoryEntry, 'id' | 'at' | 'runId' | 'environ
 
 export interface HistoryQuery {
   text?: string
+  /** One fan-out's entries (they share its runId). */
+  runId?: string
   device?: string
   tag?: string
   template?: string
@@ -83,4 +85,22 @@ export function summarise(entry: HistoryEntry): HistorySummary {
     apnsUniqueId: entry.response.apnsUniqueId,
     latencyMs: entry.response.latencyMs
   }
+}
+
+/** One slice of time in the success-rate chart. */
+export interface HistoryTimeBucket {
+  start: string
+  /** Sends that got a final answer or failed (cancelled ones are not attempts). */
+  attempts: number
+  accepted: number
+}
+
+/** What the history charts need for a filter, computed in main so 100,000 entries never cross IPC. */
+export interface HistoryStats {
+  matched: number
+  outcomes: Record<HistorySummary['outcome'], number>
+  bucketMs: number
+  timeline: HistoryTimeBucket[]
+  /** Latency of answered sends: counts[i] are those below upperMs[i] (and at or above the one before); the last bin is open. */
+  latency: { upperMs: number[]; counts: number[]; p50: number | null; p95: number | null; answered: number }
 }

@@ -46,6 +46,7 @@ export const CHANNELS = [
   'simulators:send',
   'history:query',
   'history:get',
+  'history:stats',
   'history:export',
   'history:taps',
   'emulator:inbox',

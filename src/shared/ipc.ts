@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { Account, CredentialProfile, CredentialSummary, PushTemplate, SavedDevice, SendResult } from './domain'
 import { DEVICE_KINDS } from './domain'
 import type { ImportOutcome, ImportPreview } from './library/bundle-types'
-import type { HistoryEntry, HistorySummary } from './history-types'
+import type { HistoryEntry, HistoryStats, HistorySummary } from './history-types'
 import type { FanoutSnapshot } from './fanout-types'
 import type { EventsApi } from './events'
 import type { EmulatorFault, EmulatorRequest, FaultScope } from './emulator-types'
@@ -177,6 +177,7 @@ export const simulatorSendSchema = z
 export const historyQuerySchema = z
   .object({
     text: z.string().max(500).optional(),
+    runId: z.string().max(100).optional(),
     device: z.string().max(2000).optional(),
     tag: z.string().max(100).optional(),
     template: z.string().max(200).optional(),
@@ -257,6 +258,7 @@ export const contract = {
   'simulators:send': channel(simulatorSendSchema, output<SimulatorSendResult>()),
   'history:query': channel(historyQuerySchema, output<{ total: number; items: HistorySummary[] }>()),
   'history:get': channel(id, output<HistoryEntry>()),
+  'history:stats': channel(historyQuerySchema, output<HistoryStats>()),
   'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),
   'history:taps': channel(z.object({ apnsIds: z.array(z.string().max(100)).max(100_000) }).strict(), output<Record<string, TapInfo>>()),
   'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { seedDevice, value } from './library-helpers'
 
-test('a tag expression as the target previews the matching devices; Send explains that groups arrive with fan-out', async ({ pushdeck: page, app }) => {
+test('a tag expression as the target previews the matching devices; Send becomes Send to group and refuses a malformed expression', async ({ pushdeck: page, app }) => {
   await page.getByTestId('demo-setup').click()
   await seedDevice(app, { name: 'QA phone', tags: ['qa', 'ios17'] })
   await seedDevice(app, { name: 'QA tablet', tags: ['qa', 'tablet'] })
@@ -22,12 +22,12 @@ test('a tag expression as the target previews the matching devices; Send explain
   await expect(page.getByTestId('target-expression-count')).toHaveCount(0)
 
   const send = page.getByTestId('send-button')
-  await expect(send).toHaveAttribute('aria-disabled', 'true')
-  await expect(page.getByTestId('send-group-note')).toHaveText('Sending to a group arrives with fan-out; pick one device to send now.')
-  // aria-disabled keeps it focusable: Enter on it is refused by the store, nothing goes out.
+  await expect(send).toHaveText('Send to group')
+  await expect(page.getByTestId('send-group-note')).toHaveText('Each device gets the push in its own environment and with its own bundle ID.')
+  // A malformed expression is refused with main's reason; nothing goes out.
   await send.focus()
   await page.keyboard.press('Enter')
-  await expect(page.getByTestId('result')).toContainText('Send a push to see')
+  await expect(page.getByTestId('fanout-error')).toContainText('Expected a tag after AND, found the end.')
   expect(await app.emulator.requests()).toHaveLength(0)
 
   // Choosing a device is choosing one token: compose switches back, and Send works again.

@@ -139,6 +139,9 @@ describe('delivery history', () => {
     expect(newest[0]!.id).toBe(all[199]!.id)
     expect(newest.length).toBeLessThan(200)
     expect(store.get(newest[newest.length - 1]!.id)).not.toBeNull()
+    // Read in bulk across the current and rotated files, in the order asked; entries rotated out are left out.
+    const asked = [newest[newest.length - 1]!.id, all[0]!.id, newest[0]!.id]
+    expect(store.getMany(asked).map((e) => e.id)).toEqual([newest[newest.length - 1]!.id, newest[0]!.id])
     store.close()
     expect(new HistoryStore(dir).count).toBe(newest.length)
   })

@@ -46,7 +46,7 @@ describe('settings', () => {
     cleanups.push(() => app.dispose())
     expect(await app.router['settings:get'](undefined)).toEqual({ ok: true, value: DEFAULT_SETTINGS })
     const notices = await app.router['app:notices'](undefined)
-    expect(notices.ok && notices.value.join(' ')).toContain('Some saved app in')
+    expect(notices.ok && notices.value.join(' ')).toContain('Your saved settings in')
     expect(notices.ok && notices.value.join(' ')).toContain('the original is kept')
   })
 })

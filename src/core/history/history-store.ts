@@ -46,6 +46,9 @@ export class HistoryStore {
   private pendingLocated: Located[] = []
   private pendingBytes = 0
   private maxFileBytes: number
+  /** The last rotation's time stamp and counter (see rotate). */
+  private rotationStamp = ''
+  private rotationCounter = 0
   private readonly keepOldFiles: number
   /** What loading found that the user should know (torn lines). */
   readonly notices: string[] = []
@@ -150,6 +153,34 @@ export class HistoryStore {
     }
   }
 
+  /**
+   * Several entries in the order asked (an export of thousands): each file is opened once rather
+   * than once per entry. Entries no longer kept are left out.
+   */
+  getMany(ids: readonly string[]): HistoryEntry[] {
+    const out: HistoryEntry[] = []
+    const open = new Map<string, number | null>()
+    try {
+      for (const id of ids) {
+        const located = this.byId.get(id)
+        if (!located) continue
+        if (!open.has(located.file)) {
+          const path = join(this.dir, located.file)
+          open.set(located.file, existsSync(path) ? openSync(path, 'r') : null)
+        }
+        const fd = open.get(located.file)
+        if (fd === null || fd === undefined) continue
+        const buffer = Buffer.alloc(located.length)
+        readSync(fd, buffer, 0, located.length, located.offset)
+        const entry = parseHistoryLine(buffer.toString('utf8'))
+        if (entry) out.push(entry)
+      }
+    } finally {
+      for (const fd of open.values()) if (fd !== null) closeSync(fd)
+    }
+    return out
+  }
+
   /** Writes what is queued, then closes the file (app quit). */
   close(): void {
     try {
@@ -198,10 +229,14 @@ export class HistoryStore {
   /** Only with nothing queued: the queued lines belong to the current file. */
   private rotate(): void {
     this.closeDescriptor()
-    // Names sort by time; the counter keeps two rotations in one millisecond apart.
+    // Names sort by time; the counter keeps rotations in one millisecond apart and in order. It
+    // only grows within a millisecond: a name freed by deleting an old file is never reused, or
+    // a newer file could sort before an older one and be deleted first.
     const stamp = new Date().toISOString().replace(/[:.]/g, '-')
-    let rotated = `history-${stamp}-0000.jsonl`
-    for (let n = 1; existsSync(join(this.dir, rotated)); n++) rotated = `history-${stamp}-${String(n).padStart(4, '0')}.jsonl`
+    this.rotationCounter = stamp === this.rotationStamp ? this.rotationCounter + 1 : 0
+    this.rotationStamp = stamp
+    let rotated = `history-${stamp}-${String(this.rotationCounter).padStart(4, '0')}.jsonl`
+    while (existsSync(join(this.dir, rotated))) rotated = `history-${stamp}-${String(++this.rotationCounter).padStart(4, '0')}.jsonl`
     renameSync(join(this.dir, CURRENT), join(this.dir, rotated))
     for (const located of this.index) if (located.file === CURRENT) located.file = rotated
     this.size = 0

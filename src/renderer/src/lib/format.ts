@@ -31,3 +31,10 @@ export function formatCompactDateTime(iso: string, now: number): string {
   const sameDay = new Date(now).toDateString() === date.toDateString()
   return sameDay ? date.toLocaleTimeString(undefined, { timeStyle: 'short' }) : date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })
 }
+
+/** A short local date and time for a list row ("Nov 24, 16:03:19"); the raw text if it does not parse. */
+export function formatShortDateTime(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return date.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+}

@@ -6,6 +6,7 @@ import { ENVIRONMENTS, type Environment } from '../../../shared/environments'
 import { replaceSmartQuotes } from '../../../shared/payload'
 import { PRIORITIES, type Priority, type PushType } from '../../../shared/push-types'
 import { inputFromExpiration, toLocalDateTimeValue, type ExpirationInput, type ExpirationMode, type ExpirationUnit } from '../lib/expiration-input'
+import type { ResendDraft } from '../lib/resend'
 import { useRequiredFields } from './required-fields'
 import { DEFAULT_ALERT_PAYLOAD, DEFAULT_BACKGROUND_PAYLOAD } from './samples'
 
@@ -64,6 +65,8 @@ interface ComposeState {
   /** After saving or updating: compose now shows that template. */
   markTemplate: (template: PushTemplate) => void
   forgetTemplate: (id: string) => void
+  /** A history entry's request back in the form (history's re-send), as it went on the wire. */
+  applyResend: (draft: ResendDraft) => void
 }
 
 const ONE_HOUR_MS = 3_600_000
@@ -190,6 +193,18 @@ export const useCompose = create<ComposeState>()((set, get) => ({
     }),
 
   markTemplate: (template) => set({ templateId: template.id, templateDefaults: template.variables }),
+
+  applyResend: (draft) =>
+    set({
+      ...draft,
+      expiration: inputFromExpiration(draft.expiration),
+      topicOverride: null,
+      apnsId: '',
+      priorityBeforeBackground: null,
+      templateId: null,
+      templateDefaults: [],
+      variableValues: {}
+    }),
 
   forgetTemplate: (id) => {
     if (get().templateId === id) set({ templateId: null, templateDefaults: [] })

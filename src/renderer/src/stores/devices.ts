@@ -126,11 +126,6 @@ function currentSaveInput(name: string): SaveInput {
  * Keeps the list live: devices change outside this window's own calls too (an app registering
  * itself, a reported tap, a fan-out marking devices).
  */
-export function followDeviceChanges(): () => void {
-  return api.events['library:changed']((change) => {
-    if (change.devices) void useDevices.getState().refresh()
-  })
-}
 
 /** The saved device with this token as it would be sent (normalised), if any. */
 export function deviceForToken(list: SavedDevice[], rawToken: string): SavedDevice | null {

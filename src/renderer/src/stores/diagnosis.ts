@@ -10,6 +10,7 @@ import { useCompose } from './compose'
 import { selectedCredential, useCredentials } from './credentials'
 import { deviceForToken, useDevices } from './devices'
 import { useRequiredFields } from './required-fields'
+import { useTemplates } from './templates'
 
 /**
  * The shared checker applied to the current draft. It is derived, never stored, so it cannot go
@@ -67,7 +68,10 @@ function draftOf(compose: ComposeFields, credentialId: string | null): PushDraft
 
 /** For store actions: the request as it would be sent now (raw token; main normalises it). */
 export function currentRequest(): SendRequest {
-  return draftOf(useCompose.getState(), useCredentials.getState().selectedId)
+  const compose = useCompose.getState()
+  // The template's name goes with the send so the history can be filtered by it.
+  const templateName = compose.templateId ? (useTemplates.getState().list.find((t) => t.id === compose.templateId)?.name ?? null) : null
+  return { ...draftOf(compose, useCredentials.getState().selectedId), templateName }
 }
 
 export function currentDiagnosis(): Diagnosis {

@@ -11,8 +11,10 @@ import { deviceForToken, useDevices } from './devices'
 import { currentDiagnosis, currentRequest } from './diagnosis'
 import { useEmulatorInbox } from './emulator-inbox'
 import { useRequiredFields } from './required-fields'
+import { useFanout } from './fanout'
+import { useHistory } from './history'
 import { useSimulators } from './simulators'
-import { useTarget } from './target'
+import { GROUP_MODES, useTarget } from './target'
 import { useTemplates } from './templates'
 
 /** The last send: what APNs answered, or why the send did not happen. */
@@ -48,8 +50,11 @@ export const useResult = create<ResultState>()((set, get) => ({
     // this is the guard; it also stops fast repeats (double-click, Enter held down) that arrive
     // before React re-renders. Pressing Send turns empty required fields into errors.
     if (get().sending) return
-    // A tag expression is a group: that send arrives with fan-out, and Send says so meanwhile.
-    if (useTarget.getState().mode === 'tags') return
+    // A group target (tag expression, ticked devices, account) is sent as a fan-out.
+    if (GROUP_MODES.has(useTarget.getState().mode)) return useFanout.getState().startFromCompose()
+    // One send at a time: a running fan-out keeps the result column until it ends.
+    if (useFanout.getState().running || useFanout.getState().starting) return
+    useFanout.getState().hide()
     if (useTarget.getState().mode === 'simulator') return sendToSimulator(set)
     useRequiredFields.getState().revealAll()
     if (currentDiagnosis().blocked) return
@@ -61,6 +66,8 @@ export const useResult = create<ResultState>()((set, get) => ({
     if (outcome.ok && deviceForToken(useDevices.getState().list, request.deviceToken)) await useDevices.getState().refresh()
     // What the emulator received is worth seeing next to its answer (and a fault was used up).
     if (request.environment === 'emulator') await useEmulatorInbox.getState().refresh()
+    // Every send is a history entry: a history already shown reads it (one that was never opened reads everything when it opens).
+    if (outcome.ok && useHistory.getState().loaded) void useHistory.getState().refresh()
   },
 
   refreshTap: async () => {

@@ -3,7 +3,8 @@ import { useCompose } from './compose'
 import { useCredentials } from './credentials'
 import { useDemo } from './demo'
 import { api } from '../api'
-import { followDeviceChanges, useDevices } from './devices'
+import { useDevices } from './devices'
+import { followLibraryChanges } from './library-changes'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
 import { useRegistration } from './registration'
@@ -33,14 +34,14 @@ export async function loadEverything(): Promise<void> {
 
 /** Caches refreshed when main says something changed behind the window's back. */
 export function followMainChanges(): () => void {
-  const stopDevices = followDeviceChanges()
+  const stopLibrary = followLibraryChanges()
   const stopTaps = followReportedTaps()
   // A registering app may name an account that did not exist yet.
   const stopAccounts = api.events['library:changed']((change) => {
     if (change.devices) void useAccounts.getState().refresh()
   })
   return () => {
-    stopDevices()
+    stopLibrary()
     stopAccounts()
     stopTaps()
   }

@@ -4,13 +4,16 @@ import type { AppError } from '../../../shared/result'
 import { api } from '../api'
 import { useDevices } from './devices'
 
-/** One device token, the devices a tag expression picks, or a booted simulator (through xcrun simctl). */
-export type TargetMode = 'token' | 'tags' | 'simulator'
+/** One device token, a group of saved devices (tag expression, ticked devices, account), or a booted simulator (through xcrun simctl). */
+export type TargetMode = 'token' | 'tags' | 'selection' | 'account' | 'simulator'
+
+/** Modes that send to a group of saved devices (a fan-out). */
+export const GROUP_MODES: ReadonlySet<TargetMode> = new Set(['tags', 'selection', 'account'])
 
 /**
- * Compose's target: one token (the token field), or a tag expression previewed against the saved
- * devices. Sending to a group arrives with fan-out; until then tag mode only previews, and Send
- * explains that instead of sending.
+ * Compose's target: one token (the token field), or a group of saved devices sent as a fan-out:
+ * a tag expression (previewed against the saved devices), the devices ticked in the devices
+ * list, or an account's devices.
  */
 interface TargetState {
   mode: TargetMode
@@ -18,14 +21,15 @@ interface TargetState {
   /** Main's answer for the expression as typed; null while empty, malformed or not yet answered. */
   matching: { expression: string; count: number; ids: string[] } | null
   error: AppError | null
+  /** The account whose devices a fan-out goes to, in account mode. */
+  accountId: string | null
 
   setMode: (mode: TargetMode) => void
   setExpression: (expression: string) => void
+  setAccountId: (accountId: string | null) => void
   /** Asks main again (after the device list changed). */
   refreshMatching: () => Promise<void>
 }
-
-export const GROUP_SEND_EXPLANATION = 'Sending to a group arrives with fan-out; pick one device to send now.'
 
 /** How many matching devices the preview names. */
 export const PREVIEW_NAMES = 8
@@ -37,6 +41,7 @@ export const useTarget = create<TargetState>()((set, get) => ({
   expression: '',
   matching: null,
   error: null,
+  accountId: null,
 
   setMode: (mode) => {
     set({ mode })
@@ -47,6 +52,8 @@ export const useTarget = create<TargetState>()((set, get) => ({
     set({ expression })
     void get().refreshMatching()
   },
+
+  setAccountId: (accountId) => set({ accountId }),
 
   refreshMatching: async () => {
     const { expression } = get()

@@ -1,8 +1,9 @@
 import { FindingList } from '../../components/FindingList'
+import { groupChecks } from '../../lib/fanout-gate'
 import { listedFindings } from '../../lib/finding-presentation'
 import { useCompose } from '../../stores/compose'
 import { useComposeChecks } from '../../stores/diagnosis'
-import { useTarget } from '../../stores/target'
+import { GROUP_MODES, useTarget } from '../../stores/target'
 import { EnvironmentField } from './EnvironmentField'
 import { HeadersGroup } from './HeadersGroup'
 import { PayloadSection } from './PayloadSection'
@@ -22,8 +23,12 @@ import { VariablesBlock } from './VariablesBlock'
 export function ComposePanel() {
   const checks = useComposeChecks()
   const simulator = useTarget((s) => s.mode === 'simulator')
-  // simctl takes no token, topic, credential or headers: only the payload's findings apply.
-  const { diagnosis, shown, pending, errorCount } = simulator ? simulatorChecks(checks) : checks
+  const group = useTarget((s) => GROUP_MODES.has(s.mode))
+  // simctl takes no token, topic, credential or headers: only the payload's findings apply. A group
+  // send is gated by what every device shares; each device's own parts are checked in main.
+  const { diagnosis } = checks
+  const { shown, pending, errorCount } = simulator ? simulatorChecks(checks) : group ? groupChecks(checks) : checks
+  const blocked = simulator ? errorCount > 0 : group ? errorCount > 0 || pending.length > 0 : diagnosis.blocked
   const applyAction = useCompose((s) => s.applyAction)
   const listed = listedFindings(shown)
   const allClear = shown.length === 0 && pending.length === 0
@@ -49,7 +54,7 @@ export function ComposePanel() {
         <PayloadSection diagnosis={diagnosis} findings={shown} />
         <VariablesBlock />
         <FindingList findings={listed} onAction={applyAction} testId="findings" label="Checks" emptyText={allClear ? 'No problems found.' : undefined} />
-        <SendButton blocked={simulator ? errorCount > 0 : diagnosis.blocked} pending={pending} errorCount={errorCount} />
+        <SendButton blocked={blocked} pending={pending} errorCount={errorCount} />
       </div>
     </section>
   )

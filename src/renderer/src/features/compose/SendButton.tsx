@@ -2,9 +2,10 @@ import { pendingLine, type RequiredField } from '../../lib/finding-presentation'
 import { isMac, shortcutLabel } from '../../lib/shortcuts'
 import { simulatorSendBlocker } from '../../lib/simulator-request'
 import { useCompose } from '../../stores/compose'
+import { useFanout } from '../../stores/fanout'
 import { useResult } from '../../stores/result'
 import { useSimulators } from '../../stores/simulators'
-import { GROUP_SEND_EXPLANATION, useTarget } from '../../stores/target'
+import { GROUP_MODES, useTarget } from '../../stores/target'
 import { CurlButton, CurlOutcome } from './CurlButton'
 
 interface Props {
@@ -19,16 +20,17 @@ interface Props {
  * Unavailable while something blocks and while a send is on its way (no double sends). It is
  * aria-disabled rather than disabled, so it keeps keyboard focus when it turns unavailable
  * under the user's Space or Enter; the store refuses the send. Pressing it while fields are
- * still empty turns their emptiness into errors under the fields. With a tag expression as the
- * target it stays unavailable and says why: sending to a group arrives with fan-out.
+ * still empty turns their emptiness into errors under the fields. With a group as the target it
+ * starts a fan-out (its progress shows in the result column); cURL is for one token only.
  */
 export function SendButton({ blocked, pending, errorCount }: Props) {
   const sending = useResult((s) => s.sending)
   const send = useResult((s) => s.send)
-  const group = useTarget((s) => s.mode === 'tags')
+  const group = useTarget((s) => GROUP_MODES.has(s.mode))
   const simulator = useTarget((s) => s.mode === 'simulator')
   const simulatorBlocker = useSimulatorBlocker(simulator)
-  const unavailable = sending || blocked || group || simulatorBlocker !== null
+  const fanningOut = useFanout((s) => s.starting || s.running)
+  const unavailable = sending || blocked || fanningOut || simulatorBlocker !== null
   const shortcut = shortcutLabel('send', isMac)
 
   return (
@@ -44,14 +46,14 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
           title={`Send (${shortcut.text})`}
           onClick={() => void send()}
         >
-          {sending ? 'Sending…' : 'Send'}
+          {sending || fanningOut ? 'Sending…' : group ? 'Send to group' : 'Send'}
         </button>
         {/* A curl command is an APNs request; simctl has none. */}
         {simulator ? null : <CurlButton unavailable={group} />}
         <div id="send-status" className="send-status" aria-live="polite">
-          {group ? (
+          {group && !fanningOut ? (
             <p className="send-group-note" data-testid="send-group-note">
-              {GROUP_SEND_EXPLANATION}
+              Each device gets the push in its own environment and with its own bundle ID.
             </p>
           ) : null}
           {simulatorBlocker && !sending ? (
@@ -59,12 +61,12 @@ export function SendButton({ blocked, pending, errorCount }: Props) {
               {simulatorBlocker}
             </p>
           ) : null}
-          {!group && !sending && pending.length > 0 ? (
+          {!sending && pending.length > 0 ? (
             <p className="send-pending" data-testid="send-pending">
               {pendingLine(pending)}
             </p>
           ) : null}
-          {!group && !sending && errorCount > 0 ? (
+          {!sending && errorCount > 0 ? (
             <p className="send-blocked" data-testid="send-blocked">
               {errorCount} {errorCount === 1 ? 'problem blocks' : 'problems block'} sending
             </p>
