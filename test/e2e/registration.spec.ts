@@ -1,5 +1,6 @@
 import { post } from '../support/registration-client'
 import { expect, test } from './fixtures'
+import { demoFleet, openHistory, sendToTags } from './history-helpers'
 import { randomToken, value } from './library-helpers'
 
 test('an app registers itself: enabled in the pairing panel, its POST shows up in the device list without a reload', async ({ pushdeck: page }) => {
@@ -76,4 +77,37 @@ test('a tap the app reports after a real send to the emulator shows on the resul
   await expect(row.getByTestId('device-last-tap')).toHaveAttribute('title', /opened/)
   const history = value(await app.router['history:query']({}))
   expect(history.items.find((s) => s.apnsId === apnsId)?.tappedAt).toBeTruthy()
+})
+
+test('a group send shows its tap rate: taps the app reports after the fan-out mark their rows and history entries as opened', async ({ pushdeck: page, app }) => {
+  const fleet = await demoFleet(page, app, [
+    { name: 'QA phone', tags: ['qa'] },
+    { name: 'QA tablet', tags: ['qa'] },
+    { name: 'QA mini', tags: ['qa'] }
+  ])
+  await sendToTags(page, 'qa')
+  await expect(page.getByTestId('fanout-totals')).toHaveText('3 of 3 done: 3 accepted')
+  await expect(page.getByTestId('fanout-tap-rate')).toHaveText('Opened in the app: 0 of 3 opened (0%)')
+
+  await page.getByTestId('pairing-open').click()
+  await page.getByTestId('pairing-enabled').check()
+  const url = (await page.getByTestId('pairing-url').textContent())!
+  const secret = await page.getByTestId('pairing-secret').inputValue()
+  await page.keyboard.press('Escape')
+
+  const phone = fleet.find((d) => d.name === 'QA phone')!
+  const sent = value(await app.router['history:query']({ device: phone.token }))
+  const apnsId = sent.items[0]!.apnsId!
+  expect((await post(`${url}/v1/opened`, secret, { apnsId: apnsId.toUpperCase(), token: phone.token, action: 'REPLY' })).status).toBe(200)
+
+  await expect(page.getByTestId('fanout-tap-rate')).toHaveText('Opened in the app: 1 of 3 opened (33%)')
+  const rows = page.getByTestId('fanout-row')
+  await expect(rows.filter({ hasText: 'QA phone' }).getByTestId('fanout-row-tapped')).toBeVisible()
+  await expect(rows.filter({ hasText: 'QA tablet' }).getByTestId('fanout-row-tapped')).toHaveCount(0)
+
+  await openHistory(page)
+  const historyRow = page.getByTestId('history-row').filter({ hasText: 'QA phone' })
+  await expect(historyRow).toContainText('opened in the app')
+  await historyRow.click()
+  await expect(page.getByTestId('history-detail-tapped')).toContainText('REPLY')
 })

@@ -10,6 +10,8 @@ export function historyRowText(s: HistorySummary): { status: string; device: str
   const parts = [s.reason ?? OUTCOME_WORDS[s.outcome], s.environment, `${Math.round(s.latencyMs)} ms`]
   if (s.templateName) parts.push(s.templateName)
   if (s.runId) parts.push('group send')
+  // The app reported the push opened (POST /v1/opened).
+  if (s.tappedAt) parts.push('opened in the app')
   const detail = parts.join(' · ')
   return { status, device, detail, label: `${device}: ${status}, ${detail}` }
 }

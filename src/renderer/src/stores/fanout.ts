@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { FanoutProgressEvent, FanoutPush, FanoutTarget, FanoutTargetResult, FanoutTotals } from '../../../shared/fanout-types'
 import { fail, type AppError, type Result } from '../../../shared/result'
+import type { TapInfo } from '../../../shared/tap-rate'
 import { api } from '../api'
 import { groupBlocked } from '../lib/fanout-gate'
 import { presentFindings } from '../lib/finding-presentation'
@@ -26,6 +27,8 @@ interface FanoutState {
   error: AppError | null
   /** The result column shows the fan-out (until a single send replaces it). */
   shown: boolean
+  /** Taps the app reported for this run's pushes, by apns-id (POST /v1/opened). */
+  taps: Record<string, TapInfo>
 
   /** Sends compose's push to compose's group target; the shared checks gate it first. */
   startFromCompose: () => Promise<void>
@@ -46,6 +49,7 @@ export const useFanout = create<FanoutState>()((set, get) => ({
   results: [],
   error: null,
   shown: false,
+  taps: {},
 
   startFromCompose: async () => {
     if (get().starting || get().running) return
@@ -55,11 +59,11 @@ export const useFanout = create<FanoutState>()((set, get) => ({
     if (groupBlocked(presented)) return
     const target = composeTarget()
     if (!target.ok) {
-      set({ error: target.error, shown: true, runId: null, totals: null, results: [] })
+      set({ error: target.error, shown: true, runId: null, totals: null, results: [], taps: {} })
       return
     }
     early = []
-    set({ starting: true, error: null, shown: true, runId: null, totals: null, results: [], cancelling: false })
+    set({ starting: true, error: null, shown: true, runId: null, totals: null, results: [], taps: {}, cancelling: false })
     const started = await api.fanout.start({ target: target.value, push: pushFromCompose() })
     if (!started.ok) {
       set({ starting: false, error: started.error })
@@ -99,7 +103,23 @@ async function settle(runId: string): Promise<void> {
   const snapshot = await api.fanout.status({ runId })
   if (useFanout.getState().runId !== runId) return
   useFanout.setState(snapshot.ok ? { running: false, cancelling: false, totals: snapshot.value.totals, results: snapshot.value.results } : { running: false, cancelling: false })
+  await refreshTaps()
 }
+
+/** Which of the finished run's delivered pushes the app reported opened. */
+async function refreshTaps(): Promise<void> {
+  const { runId, running, results } = useFanout.getState()
+  if (!runId || running) return
+  const apnsIds = results.flatMap((r) => (r.outcome === 'accepted' && r.apnsId ? [r.apnsId] : []))
+  if (apnsIds.length === 0) return
+  const taps = await api.history.taps({ apnsIds })
+  if (taps.ok && useFanout.getState().runId === runId) useFanout.setState({ taps: taps.value })
+}
+
+// A tap reported while the finished run is shown updates its tap rate.
+api.events['library:changed']((change) => {
+  if (change.history && useFanout.getState().shown) void refreshTaps()
+})
 
 // Subscribed once, for the window's life; api.events subscribes to nothing without a bridge.
 api.events['fanout:progress'](applyProgress)

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react'
 import type { FanoutTargetResult } from '../../../../shared/fanout-types'
+import type { TapInfo } from '../../../../shared/tap-rate'
+import { formatDateTime } from '../../lib/format'
 import { latencyLabel, OUTCOME_LABELS, shortToken } from '../../lib/fanout-results'
 import { ENVIRONMENT_OPTION_LABELS } from '../../lib/send-option-labels'
 import { visibleRange, rowOffset } from '../../lib/windowing'
@@ -14,7 +16,7 @@ const NO_EXPANSION = { rowHeight: ROW_HEIGHT, expandedIndex: -1, expandedExtra: 
  * view in the DOM. Each row: device, token (shortened; whole on hover), environment, status,
  * reason with its explanation, apns-id and latency.
  */
-export function FanoutTable({ results }: { results: FanoutTargetResult[] }) {
+export function FanoutTable({ results, taps }: { results: FanoutTargetResult[]; taps: Readonly<Record<string, TapInfo>> }) {
   const scroller = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [viewport, setViewport] = useState(400)
@@ -41,7 +43,7 @@ export function FanoutTable({ results }: { results: FanoutTargetResult[] }) {
         <div role="rowgroup" style={{ height: `${range.totalHeight}px`, position: 'relative' }}>
           {results.slice(range.start, range.end).map((r, i) => {
             const index = range.start + i
-            return <ResultRow key={r.deviceId} result={r} index={index} top={rowOffset(index, NO_EXPANSION)} />
+            return <ResultRow key={r.deviceId} result={r} tap={r.apnsId ? (taps[r.apnsId] ?? null) : null} index={index} top={rowOffset(index, NO_EXPANSION)} />
           })}
         </div>
       </div>
@@ -49,7 +51,7 @@ export function FanoutTable({ results }: { results: FanoutTargetResult[] }) {
   )
 }
 
-function ResultRow({ result, index, top }: { result: FanoutTargetResult; index: number; top: number }) {
+function ResultRow({ result, tap, index, top }: { result: FanoutTargetResult; tap: TapInfo | null; index: number; top: number }) {
   const status = result.status !== null ? `${result.status} ${OUTCOME_LABELS[result.outcome]}` : OUTCOME_LABELS[result.outcome]
   const reason = result.reason ? `${result.reason}: ${result.explanation}` : result.explanation
   return (
@@ -59,6 +61,11 @@ function ResultRow({ result, index, top }: { result: FanoutTargetResult; index: 
       </span>
       <span role="cell" className={`fanout-status outcome-${result.outcome}`} data-testid="fanout-row-status">
         {status}
+        {tap ? (
+          <span className="fanout-tapped" data-testid="fanout-row-tapped" title={`Opened ${formatDateTime(tap.at)} (${tap.action})`}>
+            {' · opened'}
+          </span>
+        ) : null}
       </span>
       <span role="cell" className="fanout-latency">
         {latencyLabel(result)}

@@ -1,3 +1,4 @@
+import { formatTapRate, tapRate } from '../../../../shared/tap-rate'
 import { ErrorMessage } from '../../components/ErrorMessage'
 import { totalsLine } from '../../lib/fanout-results'
 import { useFanout } from '../../stores/fanout'
@@ -6,7 +7,7 @@ import { FanoutTable } from './FanoutTable'
 
 /** A fan-out in the result column: progress, live totals, Cancel, and one row per device as results stream in. */
 export function FanoutView() {
-  const { runId, starting, running, cancelling, totals, results, error, cancel } = useFanout()
+  const { runId, starting, running, cancelling, totals, results, error, cancel, taps } = useFanout()
   const showRun = useHistory((s) => s.showRun)
   const done = totals?.done ?? 0
   const total = totals?.total ?? 0
@@ -31,6 +32,11 @@ export function FanoutView() {
             </dl>
           </>
         ) : null}
+        {totals && !running && !starting ? (
+          <p className="fanout-tap-rate" data-testid="fanout-tap-rate" aria-live="polite">
+            Opened in the app: {formatTapRate(tapRate(results, taps))}
+          </p>
+        ) : null}
         {running ? (
           <button type="button" className="button-secondary" data-testid="fanout-cancel" aria-disabled={cancelling ? true : undefined} onClick={() => void cancel()}>
             {cancelling ? 'Cancelling…' : 'Cancel'}
@@ -43,7 +49,7 @@ export function FanoutView() {
         ) : null}
         {error ? <ErrorMessage error={error} testId="fanout-error" /> : null}
       </div>
-      {totals ? <FanoutTable results={results} /> : null}
+      {totals ? <FanoutTable results={results} taps={taps} /> : null}
     </div>
   )
 }

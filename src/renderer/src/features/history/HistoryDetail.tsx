@@ -126,6 +126,14 @@ export function HistoryDetail() {
           <dd>
             {Math.round(r.latencyMs).toLocaleString('en-US')} ms, {r.attempts} {r.attempts === 1 ? 'attempt' : 'attempts'}
           </dd>
+          {entry.tap ? (
+            <>
+              <dt>Tapped at</dt>
+              <dd data-testid="history-detail-tapped">
+                {formatDateTime(entry.tap.at)} <span className="dim mono">{entry.tap.action}</span>
+              </dd>
+            </>
+          ) : null}
         </dl>
       </div>
     </Dialog>
