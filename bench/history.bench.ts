@@ -49,6 +49,7 @@ test('history append cost: 100,000 entries vs empty', () => {
     console.log('\nhistory append (median of 5 rounds of 2,000 appends)')
     console.log(`  empty history                      ${base.toFixed(1).padStart(8)} µs per append`)
     console.log(`  100,000 entries kept               ${value.toFixed(1).padStart(8)} µs per append   ${(value / base).toFixed(2)}x empty (target ≤ 1.10x)`)
+    console.log(`  rounds: empty ${emptyCosts.map((c) => c.toFixed(1)).join(" ")} / full ${fullCosts.map((c) => c.toFixed(1)).join(" ")}`)
     console.log(`  loading 100,000 entries at start   ${loadMs.toFixed(0).padStart(8)} ms (${(Buffer.byteLength(lines) / 1024 / 1024).toFixed(1)} MB)`)
     full.close()
     empty.close()
