@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { FilterDisclosure } from '../../components/FilterDisclosure'
 import { DEVICE_KIND_LABELS, DEVICE_KINDS, type DeviceKind } from '../../../../shared/domain'
 import { ENVIRONMENTS, type Environment } from '../../../../shared/environments'
 import { activeFilterCount, ALL, NO_ACCOUNT } from '../../lib/device-filter'
@@ -18,53 +19,41 @@ export function DeviceFilters() {
   const active = activeFilterCount(criteria)
 
   return (
-    <div className="device-filters">
-      <div className="button-row">
-        <button type="button" className="button-small" aria-expanded={open} aria-controls={`${id}-panel`} data-testid="device-filters-toggle" onClick={() => setOpen(!open)}>
-          Filters{active > 0 ? ` (${active})` : ''}
-        </button>
-        {active > 0 ? (
-          <button type="button" className="button-quiet button-small" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
+    <FilterDisclosure open={open} onToggle={setOpen} active={active} onClear={clearFilters} testId="device-filters-toggle">
+      <div className="field">
+        <label htmlFor={`${id}-env`}>Environment</label>
+        <select id={`${id}-env`} data-testid="device-filter-environment" value={criteria.environment} onChange={(e) => setCriteria({ environment: e.target.value as Environment | typeof ALL })}>
+          <option value={ALL}>Any environment</option>
+          {ENVIRONMENTS.map((env) => (
+            <option key={env} value={env}>
+              {ENVIRONMENT_OPTION_LABELS[env]}
+            </option>
+          ))}
+        </select>
       </div>
-      <div id={`${id}-panel`} className="filter-panel" hidden={!open}>
-        <div className="field">
-          <label htmlFor={`${id}-env`}>Environment</label>
-          <select id={`${id}-env`} data-testid="device-filter-environment" value={criteria.environment} onChange={(e) => setCriteria({ environment: e.target.value as Environment | typeof ALL })}>
-            <option value={ALL}>Any environment</option>
-            {ENVIRONMENTS.map((env) => (
-              <option key={env} value={env}>
-                {ENVIRONMENT_OPTION_LABELS[env]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>Kind</label>
-          <select id={`${id}-kind`} data-testid="device-filter-kind" value={criteria.kind} onChange={(e) => setCriteria({ kind: e.target.value as DeviceKind | typeof ALL })}>
-            <option value={ALL}>Any kind</option>
-            {DEVICE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {DEVICE_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-account`}>Account</label>
-          <select id={`${id}-account`} data-testid="device-filter-account" value={criteria.account} onChange={(e) => setCriteria({ account: e.target.value })}>
-            <option value={ALL}>Any account</option>
-            <option value={NO_ACCOUNT}>No account</option>
-            {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <div className="field">
+        <label htmlFor={`${id}-kind`}>Kind</label>
+        <select id={`${id}-kind`} data-testid="device-filter-kind" value={criteria.kind} onChange={(e) => setCriteria({ kind: e.target.value as DeviceKind | typeof ALL })}>
+          <option value={ALL}>Any kind</option>
+          {DEVICE_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {DEVICE_KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
       </div>
-    </div>
+      <div className="field">
+        <label htmlFor={`${id}-account`}>Account</label>
+        <select id={`${id}-account`} data-testid="device-filter-account" value={criteria.account} onChange={(e) => setCriteria({ account: e.target.value })}>
+          <option value={ALL}>Any account</option>
+          <option value={NO_ACCOUNT}>No account</option>
+          {accounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </FilterDisclosure>
   )
 }

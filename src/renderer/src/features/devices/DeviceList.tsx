@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { useMemo } from 'react'
+import { useScrollViewport } from '../../components/use-scroll-viewport'
 import { visibleRange, rowHeightAt, rowOffset } from '../../lib/windowing'
 import { useAccounts } from '../../stores/accounts'
 import { useClock } from '../../stores/clock'
@@ -17,11 +18,9 @@ const OVERSCAN = 4
  * so 10,000 devices scroll and filter as fast as ten.
  */
 export function DeviceList() {
-  const scroller = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
-  const [viewport, setViewport] = useState(480)
   const visible = useDeviceView((s) => s.visible)
   const criteria = useDeviceView((s) => s.criteria)
+  const { scroller, scrollTop, viewport, onScroll } = useScrollViewport(criteria)
   const selected = useDeviceView((s) => s.selected)
   const expandedId = useDeviceView((s) => s.expandedId)
   const list = useDevices((s) => s.list)
@@ -30,20 +29,7 @@ export function DeviceList() {
   const activeId = useCompose((s) => deviceForToken(list, s.deviceToken)?.id ?? null)
   const accountNames = useMemo(() => new Map(accounts.map((a) => [a.id, a.name])), [accounts])
 
-  useLayoutEffect(() => {
-    const element = scroller.current
-    if (!element) return
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight))
-    observer.observe(element)
-    setViewport(element.clientHeight)
-    return () => observer.disconnect()
-  }, [])
 
-  // New search or filters: the results start at the top.
-  useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0
-    setScrollTop(0)
-  }, [criteria])
 
   const expandedIndex = useMemo(() => (expandedId ? visible.findIndex((d) => d.id === expandedId) : -1), [visible, expandedId])
   const metrics = { rowHeight: ROW_HEIGHT, expandedIndex, expandedExtra: EXPANDED_EXTRA }
@@ -51,7 +37,7 @@ export function DeviceList() {
   const rows = visible.slice(range.start, range.end)
 
   return (
-    <div ref={scroller} className="device-scroller" data-testid="device-scroller" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div ref={scroller} className="device-scroller" data-testid="device-scroller" onScroll={onScroll}>
       <ul className="device-list" data-testid="device-list" data-query={criteria.search} aria-label="Devices" style={{ height: `${range.totalHeight}px` }}>
         {rows.map((device, i) => {
           const index = range.start + i

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useScrollViewport } from '../../components/use-scroll-viewport'
 import type { FanoutTargetResult } from '../../../../shared/fanout-types'
 import type { TapInfo } from '../../../../shared/tap-rate'
 import { formatDateTime } from '../../lib/format'
@@ -17,18 +17,8 @@ const NO_EXPANSION = { rowHeight: ROW_HEIGHT, expandedIndex: -1, expandedExtra: 
  * reason with its explanation, apns-id and latency.
  */
 export function FanoutTable({ results, taps }: { results: FanoutTargetResult[]; taps: Readonly<Record<string, TapInfo>> }) {
-  const scroller = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
-  const [viewport, setViewport] = useState(400)
+  const { scroller, scrollTop, viewport, onScroll } = useScrollViewport()
 
-  useLayoutEffect(() => {
-    const element = scroller.current
-    if (!element) return
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight))
-    observer.observe(element)
-    setViewport(element.clientHeight)
-    return () => observer.disconnect()
-  }, [])
 
   const range = visibleRange({ ...NO_EXPANSION, count: results.length, scrollTop, viewportHeight: viewport, overscan: OVERSCAN })
   return (
@@ -39,7 +29,7 @@ export function FanoutTable({ results, taps }: { results: FanoutTargetResult[]; 
         <span role="columnheader">Latency</span>
         <span role="columnheader">Token · environment · apns-id · reason</span>
       </div>
-      <div ref={scroller} className="fanout-scroller" tabIndex={0} aria-label="Results, scrollable" onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+      <div ref={scroller} className="fanout-scroller" tabIndex={0} aria-label="Results, scrollable" onScroll={onScroll}>
         <div role="rowgroup" style={{ height: `${range.totalHeight}px`, position: 'relative' }}>
           {results.slice(range.start, range.end).map((r, i) => {
             const index = range.start + i

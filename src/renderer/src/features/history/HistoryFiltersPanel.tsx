@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { FilterDisclosure } from '../../components/FilterDisclosure'
 import { activeFilterCount, type HistoryFilters } from '../../lib/history-filters'
 import { useHistory } from '../../stores/history'
 
@@ -20,52 +21,40 @@ export function HistoryFiltersPanel() {
   const active = activeFilterCount(filters)
 
   return (
-    <div className="device-filters history-filters">
-      <div className="button-row">
-        <button type="button" className="button-small" aria-expanded={open} aria-controls={`${id}-panel`} data-testid="history-filters-toggle" onClick={() => setOpen(!open)}>
-          Filters{active > 0 ? ` (${active})` : ''}
-        </button>
-        {active > 0 ? (
-          <button type="button" className="button-quiet button-small" onClick={clearFilters}>
-            Clear filters
-          </button>
-        ) : null}
+    <FilterDisclosure open={open} onToggle={setOpen} active={active} onClear={clearFilters} testId="history-filters-toggle" className="history-filters" panelClassName="history-filter-grid">
+      <div className="field">
+        <label htmlFor={`${id}-outcome`}>Outcome</label>
+        <select id={`${id}-outcome`} data-testid="history-filter-outcome" value={filters.outcome} onChange={(e) => setFilters({ outcome: e.target.value as HistoryFilters['outcome'] })}>
+          <option value="">Any outcome</option>
+          <option value="accepted">Accepted</option>
+          <option value="rejected">Rejected</option>
+          <option value="failed">Failed</option>
+          <option value="cancelled">Cancelled</option>
+        </select>
       </div>
-      <div id={`${id}-panel`} className="filter-panel history-filter-grid" hidden={!open}>
-        <div className="field">
-          <label htmlFor={`${id}-outcome`}>Outcome</label>
-          <select id={`${id}-outcome`} data-testid="history-filter-outcome" value={filters.outcome} onChange={(e) => setFilters({ outcome: e.target.value as HistoryFilters['outcome'] })}>
-            <option value="">Any outcome</option>
-            <option value="accepted">Accepted</option>
-            <option value="rejected">Rejected</option>
-            <option value="failed">Failed</option>
-            <option value="cancelled">Cancelled</option>
-          </select>
+      {TEXT_FIELDS.map((f) => (
+        <div key={f.key} className="field">
+          <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
+          <input
+            id={`${id}-${f.key}`}
+            data-testid={`history-filter-${f.key}`}
+            value={filters[f.key]}
+            placeholder={f.placeholder}
+            inputMode={f.key === 'status' ? 'numeric' : undefined}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => setFilters({ [f.key]: e.target.value })}
+          />
         </div>
-        {TEXT_FIELDS.map((f) => (
-          <div key={f.key} className="field">
-            <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
-            <input
-              id={`${id}-${f.key}`}
-              data-testid={`history-filter-${f.key}`}
-              value={filters[f.key]}
-              placeholder={f.placeholder}
-              inputMode={f.key === 'status' ? 'numeric' : undefined}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(e) => setFilters({ [f.key]: e.target.value })}
-            />
-          </div>
-        ))}
-        <div className="field">
-          <label htmlFor={`${id}-from`}>From</label>
-          <input id={`${id}-from`} type="date" data-testid="history-filter-from" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>To</label>
-          <input id={`${id}-to`} type="date" data-testid="history-filter-to" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
-        </div>
+      ))}
+      <div className="field">
+        <label htmlFor={`${id}-from`}>From</label>
+        <input id={`${id}-from`} type="date" data-testid="history-filter-from" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
       </div>
-    </div>
+      <div className="field">
+        <label htmlFor={`${id}-to`}>To</label>
+        <input id={`${id}-to`} type="date" data-testid="history-filter-to" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
+      </div>
+    </FilterDisclosure>
   )
 }

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect } from 'react'
+import { useScrollViewport } from '../../components/use-scroll-viewport'
 import { formatDateTime, formatShortDateTime } from '../../lib/format'
 import { entryAt } from '../../lib/history-pages'
 import { historyRowText } from '../../lib/history-rows'
@@ -16,35 +17,20 @@ const METRICS = { rowHeight: ROW_HEIGHT, expandedIndex: -1, expandedExtra: 0 }
  * open and scroll like ten. Each row opens the entry in full.
  */
 export function HistoryList() {
-  const scroller = useRef<HTMLDivElement>(null)
-  const [scrollTop, setScrollTop] = useState(0)
-  const [viewport, setViewport] = useState(400)
   const total = useHistory((s) => s.total)
   const pages = useHistory((s) => s.pages)
   const generation = useHistory((s) => s.filterGeneration)
+  const { scroller, scrollTop, viewport, onScroll } = useScrollViewport(generation)
   const showRows = useHistory((s) => s.showRows)
   const open = useHistory((s) => s.open)
 
-  useLayoutEffect(() => {
-    const element = scroller.current
-    if (!element) return
-    const observer = new ResizeObserver(() => setViewport(element.clientHeight))
-    observer.observe(element)
-    setViewport(element.clientHeight)
-    return () => observer.disconnect()
-  }, [])
 
-  // New filters: the results start at the top.
-  useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0
-    setScrollTop(0)
-  }, [generation])
 
   const range = visibleRange({ ...METRICS, count: total, scrollTop, viewportHeight: viewport, overscan: OVERSCAN })
   useEffect(() => showRows(range.start, range.end), [range.start, range.end, pages, showRows])
 
   return (
-    <div ref={scroller} className="history-scroller" data-testid="history-scroller" hidden={total === 0} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+    <div ref={scroller} className="history-scroller" data-testid="history-scroller" hidden={total === 0} onScroll={onScroll}>
       <ul className="history-list" aria-label="History entries, newest first" data-testid="history-list" style={{ height: `${range.totalHeight}px` }}>
         {Array.from({ length: range.end - range.start }, (_, i) => {
           const index = range.start + i
