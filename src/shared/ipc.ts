@@ -174,6 +174,12 @@ export const simulatorSendSchema = z
   })
   .strict()
 
+/** A date or date and time the history filters by; one that does not parse is refused, not ignored. */
+const dateText = z
+  .string()
+  .max(40)
+  .refine((text) => !Number.isNaN(Date.parse(text)), 'not a date: use e.g. 2026-12-04 or 2026-12-04T09:30:00Z')
+
 export const historyQuerySchema = z
   .object({
     text: z.string().max(500).optional(),
@@ -184,8 +190,8 @@ export const historyQuerySchema = z
     status: z.number().int().min(100).max(599).optional(),
     outcome: z.enum(['accepted', 'rejected', 'failed', 'cancelled']).optional(),
     reason: z.string().max(200).optional(),
-    from: z.string().max(40).optional(),
-    to: z.string().max(40).optional(),
+    from: dateText.optional(),
+    to: dateText.optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     offset: z.number().int().min(0).max(10_000_000).optional()
   })

@@ -3,6 +3,8 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFi
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../src/core/history/history-store'
+import { dispatch } from '../../src/core/ipc-dispatch'
+import { silentLogger } from '../../src/core/ports'
 import type { HistoryEntry } from '../../src/shared/history-types'
 import { makeTempDir } from '../support/temp-dir'
 import { createTestApp } from '../support/test-app'
@@ -125,6 +127,17 @@ describe('delivery history', () => {
     const reopened = new HistoryStore(dir)
     expect(reopened.summaries().map((s) => s.id)).toEqual([single, ...queued, later].map((e) => e.id).reverse())
     expect(reopened.get(later.id)).toEqual(later)
+  })
+
+  it('a date filter that is not a date is refused with the format to use, never silently ignored', async () => {
+    const app = createTestApp({}, folder())
+    cleanups.push(() => app.dispose())
+    for (const query of [{ from: 'garbage' }, { to: 'yesterday' }]) {
+      const answer = (await dispatch(app.router, 'history:query', query, silentLogger)) as { ok: boolean; error?: { message: string } }
+      expect(answer.ok, JSON.stringify(query)).toBe(false)
+      expect(answer.error?.message).toContain('not a date: use e.g. 2026-12-04')
+    }
+    expect(((await dispatch(app.router, 'history:query', { from: '2026-12-04', to: '2026-12-04T23:59:59Z' }, silentLogger)) as { ok: boolean }).ok).toBe(true)
   })
 
   it('rotates at the size cap and keeps a bounded number of old files', () => {

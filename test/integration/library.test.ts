@@ -89,6 +89,9 @@ describe('templates', () => {
     const exported = value(await router['templates:exportApns']({ id: imported.template.id, bundleId: 'com.example.other' }))
     expect(exported.fileName).toBe('Silent.apns')
     expect(JSON.parse(exported.text)).toEqual({ 'Simulator Target Bundle': 'com.example.other', aps: { 'content-available': 1 } })
+    // simctl delivers the file to the bundle ID it names: one that cannot be a bundle ID is refused.
+    const refused = await router['templates:exportApns']({ id: imported.template.id, bundleId: 'not a bundle' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'apns-file.bad-bundle' } })
   })
 })
 

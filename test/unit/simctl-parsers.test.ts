@@ -21,6 +21,13 @@ describe('xcrun simctl list devices booted -j', () => {
     })
   })
 
+  it('lists a UDID once even when malformed output names it under two runtimes', () => {
+    const udid = 'AAAAAAAA-1111-2222-3333-BBBBBBBBBBBB'
+    const twice = JSON.stringify({ devices: { 'com.apple.CoreSimulator.SimRuntime.iOS-18-3': [{ udid, name: 'iPhone', state: 'Booted' }], 'com.apple.CoreSimulator.SimRuntime.iOS-17-5': [{ udid: udid.toLowerCase(), name: 'iPhone', state: 'Booted' }] } })
+    const parsed = parseBootedDevices(twice)
+    expect(parsed.ok && parsed.value.map((d) => d.udid)).toEqual([udid])
+  })
+
   it('gives an empty list when every runtime maps to an empty array', () => {
     expect(parseBootedDevices(fixture('booted-none.json'))).toEqual({ ok: true, value: [] })
   })

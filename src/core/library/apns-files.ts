@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { bundleIdProblem } from '../../shared/diagnosis'
 import type { PushTemplate } from '../../shared/domain'
 import { renderTemplate } from '../../shared/library/template-variables'
 import { parseApnsFile, toApnsFile } from '../../shared/library/apns-file'
@@ -29,6 +30,8 @@ export class ApnsFiles {
     const template = this.templates.find(id)
     if (!template) return fail('template.not-found', 'That template no longer exists.')
     if (bundleId.trim() === '') return fail('apns-file.no-bundle', 'An .apns file names the app it is for.', 'Enter the bundle ID first.')
+    const bundleProblem = bundleIdProblem(bundleId.trim())
+    if (bundleProblem) return fail('apns-file.bad-bundle', bundleProblem, "Enter the app's bundle ID, e.g. com.example.app: simctl delivers the file to it.")
     // Xcode and simctl send the file as it is: {{variables}} are filled with the template's defaults.
     // An empty default is no value: the file would carry an empty string the user never chose.
     const rendered = renderTemplate(template.payloadText, { values: {}, defaults: template.variables.filter((v) => v.defaultValue !== ''), nowSeconds: Math.floor(this.now().getTime() / 1000), uuid: randomUUID })

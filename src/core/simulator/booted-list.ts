@@ -32,6 +32,8 @@ export function parseBootedDevices(stdout: string): Parsed<BootedSimulator[]> {
       if (entry === null || typeof entry !== 'object') continue
       const d = entry as Record<string, unknown>
       if (typeof d.udid !== 'string' || !isSimulatorUdid(d.udid)) continue
+      // A UDID is one simulator: malformed output listing it under two runtimes shows it once.
+      if (booted.some((b) => b.udid === normaliseUdid(d.udid as string))) continue
       // `booted` filters already; a simulator caught shutting down between calls is left out.
       if (d.state !== undefined && d.state !== 'Booted') continue
       booted.push({
