@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { CHANNELS } from '../../src/shared/ipc-channels'
 
 /** Finds the Electron binary without triggering its lazy download (which fails offline). */
 function electronBinary(): string | undefined {
@@ -32,10 +33,14 @@ test('the packaged app opens sandboxed and sends a demo push to the emulator', a
     expect(renderers.length).toBeGreaterThan(0)
     if (process.platform !== 'linux') expect(renderers.every((m) => m.sandboxed)).toBe(true)
     expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined'])
-    expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(['app', 'credentials', 'demo', 'devices', 'push'])
+    // The preload exposes one group per channel domain of the contract, and the events.
+    const domains = [...new Set(CHANNELS.map((channel) => channel.split(':')[0]!)), 'events'].sort()
+    expect(await window.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(domains)
 
     await window.getByTestId('demo-setup').click()
-    await window.getByTestId('device-row').filter({ hasText: 'Demo iPhone' }).first().click()
+    const row = window.getByTestId('device-row').filter({ hasText: 'Demo iPhone' }).first()
+    await row.getByRole('button', { name: 'Demo iPhone', exact: true }).click()
+    await window.getByTestId('bundle-id').fill('dev.pushdeck.demo')
     await window.getByTestId('send-button').click()
     await expect(window.getByTestId('result-status')).toHaveText(/200/)
   } finally {
