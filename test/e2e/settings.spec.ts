@@ -60,7 +60,7 @@ test('Settings is reachable and usable from the keyboard alone, and gives focus 
   await expect(opener).toBeFocused()
 })
 
-test('the toolbar’s Go to… and Settings are reached with Tab and show a solid focus ring, in light and dark', async ({ pushdeck: page }) => {
+test('the toolbar’s Quick switcher and Settings are reached with Tab and show a solid focus ring, in light and dark', async ({ pushdeck: page }) => {
   for (const theme of ['light', 'dark'] as const) {
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme)
     for (const testId of ['open-quick-switcher', 'open-settings']) {

@@ -8,7 +8,7 @@ export function ToolbarCommands() {
   return (
     <div className="toolbar-commands">
       <button type="button" className="button-quiet" data-testid="open-quick-switcher" aria-keyshortcuts={switcher.aria} onClick={() => runCommand('quick-switcher')}>
-        Go to… <kbd>{switcher.text}</kbd>
+        Quick switcher <kbd>{switcher.text}</kbd>
       </button>
       <button type="button" className="button-quiet" data-testid="open-settings" aria-keyshortcuts={settings.aria} onClick={() => runCommand('settings')}>
         Settings <kbd>{settings.text}</kbd>

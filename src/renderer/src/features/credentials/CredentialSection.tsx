@@ -60,7 +60,7 @@ export function CredentialSection() {
             Add token key (.p8)
           </button>
           <button type="button" className="button-secondary" data-testid="add-cert-open" onClick={openCertificateForm}>
-            Add certificate (.p12)
+            Add certificate (.p12 or .pem)
           </button>
         </div>
       )}

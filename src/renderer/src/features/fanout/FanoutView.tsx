@@ -3,12 +3,15 @@ import { ErrorMessage } from '../../components/ErrorMessage'
 import { totalsLine } from '../../lib/fanout-results'
 import { useFanout } from '../../stores/fanout'
 import { useHistory } from '../../stores/history'
+import { useRegistration } from '../../stores/registration'
 import { FanoutTable } from './FanoutTable'
 
 /** A fan-out in the result column: progress, live totals, Cancel, and one row per device as results stream in. */
 export function FanoutView() {
   const { runId, starting, running, cancelling, totals, results, error, cancel, taps } = useFanout()
   const showRun = useHistory((s) => s.showRun)
+  // Taps come from the paired app: without the endpoint on, a 0% rate would only mislead.
+  const pairingOn = useRegistration((s) => s.status?.settings.enabled ?? false)
   const done = totals?.done ?? 0
   const total = totals?.total ?? 0
 
@@ -32,7 +35,7 @@ export function FanoutView() {
             </dl>
           </>
         ) : null}
-        {totals && !running && !starting ? (
+        {totals && !running && !starting && (pairingOn || Object.keys(taps).length > 0) ? (
           <p className="fanout-tap-rate" data-testid="fanout-tap-rate" aria-live="polite">
             Opened in the app: {formatTapRate(tapRate(results, taps))}
           </p>

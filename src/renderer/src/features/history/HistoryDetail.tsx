@@ -3,11 +3,12 @@ import { Dialog } from '../../components/Dialog'
 import { deliveryLogHandoff, deliveryLogNote } from '../../lib/delivery-log'
 import { openExternal } from '../../lib/external-link'
 import { formatDateTime } from '../../lib/format'
+import { ENVIRONMENT_OPTION_LABELS } from '../../lib/send-option-labels'
 import { useHistory } from '../../stores/history'
 
 /**
  * One entry in full: the request exactly as it went on the wire (headers, payload), its target,
- * credential label and environment, and the whole answer. Re-send puts it back into compose, or
+ * credential label and environment, and the whole answer. Edit in compose puts it back there, or
  * sends it again at once.
  */
 export function HistoryDetail() {
@@ -38,7 +39,7 @@ export function HistoryDetail() {
       <div className="history-detail">
         <div className="button-row">
           <button type="button" className="button-primary" data-testid="history-resend" onClick={() => void resend()}>
-            Re-send from compose
+            Edit in compose
           </button>
           <button type="button" className="button-secondary" data-testid="history-send-again" onClick={() => void sendAgain()}>
             Send again now
@@ -49,7 +50,7 @@ export function HistoryDetail() {
             </button>
           ) : null}
         </div>
-        <p className="field-note">Re-send fills compose with this request, to check or change it before you press Send. Send again sends it as it is, through the same checks.</p>
+        <p className="field-note">Edit in compose fills compose with this request, to check or change it before you press Send. Send again sends it as it is, through the same checks.</p>
         {handoff?.kind === 'unavailable' ? (
           <p className="field-note" data-testid="history-delivery-log-unavailable">
             {handoff.why}
@@ -74,7 +75,7 @@ export function HistoryDetail() {
           <dd data-testid="history-detail-credential">{entry.credentialLabel}</dd>
           <dt>Environment</dt>
           <dd data-testid="history-detail-environment">
-            {entry.environment} <span className="dim mono">{entry.host}</span>
+            {entry.environment === 'simulator' ? 'iOS Simulator (simctl)' : ENVIRONMENT_OPTION_LABELS[entry.environment]} <span className="dim mono">{entry.host}</span>
           </dd>
           {entry.templateName ? (
             <>
