@@ -140,8 +140,12 @@ function composeTarget(): Result<FanoutTarget> {
   }
 }
 
-/** Compose's push without what each device brings itself (token, bundle ID, environment) or a fixed apns-id. */
+/**
+ * Compose's push without what each device brings itself (token, bundle ID and so its topic,
+ * environment) or a fixed apns-id. A topic override is one app's: a group can span apps, and
+ * compose hides the topic field for groups, so none is sent.
+ */
 function pushFromCompose(): FanoutPush {
   const { deviceToken: _token, environment: _environment, bundleId: _bundleId, apnsId: _apnsId, ...push } = currentRequest()
-  return push
+  return { ...push, topicOverride: null }
 }

@@ -41,7 +41,8 @@ export function ComposePanel() {
       </header>
       <div className="column-body">
         <TargetControl diagnosis={diagnosis} findings={shown} />
-        {simulator ? null : (
+        {/* A simulator has no topic or environment; each device of a group brings its own. */}
+        {simulator || group ? null : (
           <>
             <TopicField diagnosis={diagnosis} findings={shown} />
             <EnvironmentField findings={shown} />
