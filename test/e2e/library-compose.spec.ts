@@ -10,6 +10,9 @@ test('a tag expression as the target previews the matching devices; Send becomes
 
   await page.getByTestId('target-tags').check()
   await expect(page.getByTestId('device-token')).toHaveCount(0)
+  // Each device brings its own bundle ID and environment: compose does not ask for them.
+  await expect(page.getByTestId('bundle-id')).toHaveCount(0)
+  await expect(page.getByTestId('environment-select')).toHaveCount(0)
   const expression = page.getByTestId('target-expression')
   await expression.fill('qa')
   await expect(page.getByTestId('target-expression-count')).toHaveText('2 devices match')
