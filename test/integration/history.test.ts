@@ -106,6 +106,14 @@ describe('delivery history', () => {
     }
   })
 
+  it('an export of queued entries (a running fan-out\'s) reads every one of them', () => {
+    const store = new HistoryStore(folder())
+    const queued = [entry(1), entry(2), entry(3)]
+    queued.forEach((e) => store.appendBuffered(e))
+    expect(store.getMany(queued.map((e) => e.id))).toEqual(queued)
+    store.close()
+  })
+
   it('queued entries (a fan-out\'s) are listed at once and written in one batch; a crash before the batch loses only the queued ones', () => {
     const dir = folder()
     const store = new HistoryStore(dir)

@@ -138,19 +138,7 @@ export class HistoryStore {
   }
 
   get(id: string): HistoryEntry | null {
-    const located = this.byId.get(id)
-    if (!located) return null
-    if (this.pendingLocated.length > 0) this.flush()
-    const path = join(this.dir, located.file)
-    if (!existsSync(path)) return null
-    const fd = openSync(path, 'r')
-    try {
-      const buffer = Buffer.alloc(located.length)
-      readSync(fd, buffer, 0, located.length, located.offset)
-      return parseHistoryLine(buffer.toString('utf8'))
-    } finally {
-      closeSync(fd)
-    }
+    return this.getMany([id])[0] ?? null
   }
 
   /**
@@ -158,6 +146,8 @@ export class HistoryStore {
    * than once per entry. Entries no longer kept are left out.
    */
   getMany(ids: readonly string[]): HistoryEntry[] {
+    // A fan-out's queued entries are written first, so they are read like the rest.
+    if (this.pendingLocated.length > 0) this.flush()
     const out: HistoryEntry[] = []
     const open = new Map<string, number | null>()
     try {
