@@ -204,16 +204,14 @@ export class DeviceService {
    * registration and a repeat one; the merged tags must stay within the per-device limit.
    */
   registrationProblem(input: SaveDeviceInput): Result<never> | null {
-    const token = normaliseDeviceToken(input.token)
-    if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
-    const bundleProblem = bundleIdProblem(input.bundleId)
-    if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Send the app's bundle ID.")
-    const tagIssue = (input.tags ?? []).map(tagProblem).find((p) => p !== null)
-    if (tagIssue) return fail('device.bad-tag', tagIssue)
-    const merged = tidyTags([...(this.findByToken(token.token)?.tags ?? []), ...(input.tags ?? [])])
+    const problem = fieldsProblem(input)
+    if (problem) return problem
+    const token = deviceToken(input)
+    const merged = tidyTags([...(token.ok ? (this.findByToken(token.token)?.tags ?? []) : []), ...(input.tags ?? [])])
     const tooMany = tooManyTagsProblem(merged.length)
     return tooMany ? fail('device.bad-tag', tooMany, 'Remove tags the device no longer needs in Pushdeck, or send fewer.') : null
   }
+
 
   /** The app reported a push to this device opened. */
   recordTap(token: string, tap: { at: string; action: string }): SavedDevice | null {
@@ -295,17 +293,25 @@ export class DeviceService {
   }
 
   private check(input: SaveDeviceInput, selfId: string | null): Result<{ token: string; tags: string[] }> {
+    const problem = fieldsProblem(input)
+    if (problem) return problem
     const token = deviceToken(input)
     if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
-    const bundleProblem = bundleIdProblem(input.bundleId)
-    if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Enter the app's bundle ID; the device's pushes go to it.")
-    const tagIssue = (input.tags ?? []).map(tagProblem).find((p) => p !== null)
-    if (tagIssue) return fail('device.bad-tag', tagIssue)
     if (input.accountId && !this.accountExists(input.accountId)) return fail('account.not-found', 'That account no longer exists.')
     const twin = this.document.read().find((d) => d.token === token.token && d.id !== selfId)
     if (twin) return fail('device.duplicate', `This ${isSimulatorUdid(token.token) ? 'simulator' : 'token'} is already saved as "${twin.name}".`, 'Select that device in the list instead.')
     return ok({ token: token.token, tags: tidyTags(input.tags ?? []) })
   }
+}
+
+/** What is wrong with a device's own fields (token, bundle ID, tags), before any saved state is consulted. */
+function fieldsProblem(input: SaveDeviceInput): Result<never> | null {
+  const token = deviceToken(input)
+  if (!token.ok) return fail(token.problem.code, token.problem.message, token.problem.fix)
+  const bundleProblem = bundleIdProblem(input.bundleId)
+  if (bundleProblem) return fail('device.bad-bundle-id', bundleProblem, "Enter the app's bundle ID; the device's pushes go to it.")
+  const tagIssue = (input.tags ?? []).map(tagProblem).find((p) => p !== null)
+  return tagIssue ? fail('device.bad-tag', tagIssue) : null
 }
 
 /**

@@ -5,7 +5,8 @@ import { listenForCommands } from './lib/app-commands'
 import { applyTheme } from './lib/apply-theme'
 import { useSettings } from './stores/settings'
 import { startClock } from './stores/clock'
-import { followMainChanges, loadEverything } from './stores/startup'
+import { followLibraryChanges } from './stores/library-changes'
+import { loadEverything } from './stores/startup'
 import './styles/index.css'
 
 // A file dropped anywhere but a drop zone would make the window navigate to it: take over the
@@ -32,6 +33,7 @@ createRoot(root).render(
   </StrictMode>
 )
 
-followMainChanges()
+// Caches refreshed when main says something changed behind the window's back.
+followLibraryChanges()
 void loadEverything()
 startClock()

@@ -34,6 +34,8 @@ interface FanoutState {
   startFromCompose: () => Promise<void>
   cancel: () => Promise<void>
   hide: () => void
+  /** Reads which of the finished run's delivered pushes the app reported opened. */
+  refreshTaps: () => Promise<void>
 }
 
 const EMPTY_TOTALS = (total: number): FanoutTotals => ({ total, done: 0, accepted: 0, rejected: 0, failed: 0, cancelled: 0, skipped: 0 })
@@ -85,6 +87,15 @@ export const useFanout = create<FanoutState>()((set, get) => ({
 
   hide: () => {
     if (!get().running && !get().starting) set({ shown: false })
+  },
+
+  refreshTaps: async () => {
+    const { runId, running, shown, results } = get()
+    if (!runId || running || !shown) return
+    const apnsIds = results.flatMap((r) => (r.outcome === 'accepted' && r.apnsId ? [r.apnsId] : []))
+    if (apnsIds.length === 0) return
+    const taps = await api.history.taps({ apnsIds })
+    if (taps.ok && get().runId === runId) set({ taps: taps.value })
   }
 }))
 
@@ -103,23 +114,8 @@ async function settle(runId: string): Promise<void> {
   const snapshot = await api.fanout.status({ runId })
   if (useFanout.getState().runId !== runId) return
   useFanout.setState(snapshot.ok ? { running: false, cancelling: false, totals: snapshot.value.totals, results: snapshot.value.results } : { running: false, cancelling: false })
-  await refreshTaps()
+  await useFanout.getState().refreshTaps()
 }
-
-/** Which of the finished run's delivered pushes the app reported opened. */
-async function refreshTaps(): Promise<void> {
-  const { runId, running, results } = useFanout.getState()
-  if (!runId || running) return
-  const apnsIds = results.flatMap((r) => (r.outcome === 'accepted' && r.apnsId ? [r.apnsId] : []))
-  if (apnsIds.length === 0) return
-  const taps = await api.history.taps({ apnsIds })
-  if (taps.ok && useFanout.getState().runId === runId) useFanout.setState({ taps: taps.value })
-}
-
-// A tap reported while the finished run is shown updates its tap rate.
-api.events['library:changed']((change) => {
-  if (change.history && useFanout.getState().shown) void refreshTaps()
-})
 
 // Subscribed once, for the window's life; api.events subscribes to nothing without a bridge.
 api.events['fanout:progress'](applyProgress)

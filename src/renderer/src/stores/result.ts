@@ -120,10 +120,3 @@ export function retryEnvironment(result: SendResult | null) {
   if (!result || result.outcome !== 'rejected' || result.reason !== 'BadDeviceToken') return null
   return otherAppleEnvironment(result.environment)
 }
-
-/** A tap the app reports for the shown send appears without another click. */
-export function followReportedTaps(): () => void {
-  return api.events['library:changed']((change) => {
-    if (change.history) void useResult.getState().refreshTap()
-  })
-}

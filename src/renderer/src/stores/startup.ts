@@ -2,13 +2,10 @@ import { useAccounts } from './accounts'
 import { useCompose } from './compose'
 import { useCredentials } from './credentials'
 import { useDemo } from './demo'
-import { api } from '../api'
 import { useDevices } from './devices'
-import { followLibraryChanges } from './library-changes'
 import { useNotices } from './notices'
 import { useProfiles } from './profiles'
 import { useRegistration } from './registration'
-import { followReportedTaps } from './result'
 import { useSettings } from './settings'
 import { useTemplates } from './templates'
 
@@ -30,19 +27,4 @@ export async function loadEverything(): Promise<void> {
   ])
   useCompose.getState().setEnvironment(useSettings.getState().values.defaultEnvironment)
   useProfiles.getState().applyActive()
-}
-
-/** Caches refreshed when main says something changed behind the window's back. */
-export function followMainChanges(): () => void {
-  const stopLibrary = followLibraryChanges()
-  const stopTaps = followReportedTaps()
-  // A registering app may name an account that did not exist yet.
-  const stopAccounts = api.events['library:changed']((change) => {
-    if (change.devices) void useAccounts.getState().refresh()
-  })
-  return () => {
-    stopLibrary()
-    stopAccounts()
-    stopTaps()
-  }
 }
