@@ -87,6 +87,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const settingsFile = open('settings', 'settings')
   const registrationFile = open('registration', 'device registration settings')
 
+  const { history, taps, notices: historyNotices } = openHistory(options.dataDir)
+  for (const notice of historyNotices) report(notice)
   const credentials = new CredentialService(
     new StoredDocument(credentialFile, 'credentials', { schema: storedCredentialsSchema, empty: () => [], onInvalid: report, salvage: validEntries(storedCredentialSchema) }),
     options.secrets
@@ -94,7 +96,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const accounts = new AccountService(new StoredDocument(libraryFile, 'accounts', { schema: z.array(accountSchema), empty: () => [], onInvalid: report, salvage: validEntries(accountSchema) }))
   const devices = new DeviceService(
     new StoredDocument(deviceFile, 'devices', { schema: savedDevicesSchema, empty: () => [], onInvalid: report, salvage: validEntries(savedDeviceSchema), migrations: deviceMigrations }),
-    (id) => accounts.exists(id)
+    (id) => accounts.exists(id),
+    undefined,
+    (token) => history.lastResultFor(token)
   )
   const templates = new TemplateService(new StoredDocument(libraryFile, 'templates', { schema: z.array(templateSchema), empty: () => [], onInvalid: report, salvage: validEntries(templateSchema) }))
   const librarySettings = new StoredDocument(settingsFile, 'library', { label: 'library settings', schema: librarySettingsSchema, empty: () => ({ activeProfileId: null, startersSeeded: false }), onInvalid: report })
@@ -108,8 +112,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const tap = new ResponseHeaderTap()
   const pool = new ProviderPool(options.logger, options.providerFactory, (provider) => tap.attach(provider), options.requestTimeoutMs)
   const sender = new PushSender(pool, tap, options.logger)
-  const { history, taps, notices: historyNotices } = openHistory(options.dataDir)
-  for (const notice of historyNotices) report(notice)
   const settings = new SettingsService(new StoredDocument(settingsFile, 'app', { label: 'settings', schema: appSettingsSchema, empty: () => ({ ...DEFAULT_SETTINGS }), onInvalid: report }))
   settings.apply((current) => history.limitTotalBytes(current.historyLimitMb * 1024 * 1024))
   const endpoints = options.endpoints ?? defaultEndpoints(() => emulator.endpoint())
@@ -118,8 +120,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const simulators = new SimulatorService({
     runner: new SimctlRunner({ xcrunPath: options.simulator?.xcrunPath, timeoutMs: options.simulator?.timeoutMs }),
     platform: options.simulator?.platform ?? process.platform,
-    history,
-    recordResult: (udid, result) => devices.recordResult(udid, result)
+    history
   })
   const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger, undefined, undefined, simulators)
   const registration = new RegistrationService(

@@ -50,11 +50,11 @@ export class PushService {
     // user would send it again and deliver it twice.
     const unsaved: string[] = []
     try {
-      // A 410 without a readable timestamp still means inactive, as of this send.
-      if (report.status === 410) this.devices.markUnregistered(token, report.unregisteredAt ?? now.toISOString())
-      this.devices.recordResult(token, { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason })
+      // A 410 without a readable timestamp still means inactive, as of this send. The device's
+      // last answer needs no write of its own: the list reads it from the history entry below.
+      if (report.status === 410) this.devices.markUnregistered(new Map([[token, report.unregisteredAt ?? now.toISOString()]]))
     } catch (error) {
-      unsaved.push(`the saved device's last answer (${(error as Error).message})`)
+      unsaved.push(`the saved device's inactive mark (${(error as Error).message})`)
     }
     const historyId = this.record(request, report, identity.summary.label, endpoint, now, prepared.value.savedDevice)
     if (historyId === null) unsaved.push('its history entry')

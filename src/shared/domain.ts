@@ -57,7 +57,7 @@ export const DEVICE_KIND_LABELS: Record<DeviceKind, string> = {
   simulator: 'Simulator'
 }
 
-/** The last answer a device got, kept on the device so the list shows it. */
+/** The last answer a device got: read from the delivery history (a device saved by an older Pushdeck may hold its own). */
 export interface LastResult {
   at: string
   outcome: SendOutcome

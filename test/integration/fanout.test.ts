@@ -81,6 +81,34 @@ describe('fan-out', () => {
     expect(lines.map((line) => (JSON.parse(line) as HistoryEntry).runId).filter((id) => id === started.runId)).toHaveLength(12)
   })
 
+  it("each device's row shows the answer it got, and still does after a restart (read from the history, no rewrite of the device list)", async () => {
+    const { app, credentialId, tokens } = await fleet(6)
+    expect((await app.router['emulator:injectFault']({ target: { scope: 'token', token: tokens[0]! }, fault: { kind: 'status', status: 400 } })).ok).toBe(true)
+    expect((await app.router['emulator:injectFault']({ target: { scope: 'token', token: tokens[1]! }, fault: { kind: 'status', status: 410 } })).ok).toBe(true)
+    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'fleet' }, push: push(credentialId) })
+    expect(snapshot.totals).toMatchObject({ accepted: 4, rejected: 2 })
+
+    const lastResults = async (of: TestApp) => {
+      const listed = await of.router['devices:list'](undefined)
+      if (!listed.ok) throw new Error(listed.error.message)
+      return new Map(listed.value.map((d) => [d.token, d]))
+    }
+    const shown = await lastResults(app)
+    expect(shown.get(tokens[0]!)?.lastResult).toMatchObject({ outcome: 'rejected', status: 400, reason: 'BadDeviceToken' })
+    expect(shown.get(tokens[1]!)?.lastResult).toMatchObject({ outcome: 'rejected', status: 410, reason: 'Unregistered' })
+    expect(shown.get(tokens[1]!)?.unregisteredAt).toMatch(/^\d{4}-/)
+    for (const token of tokens.slice(2)) expect(shown.get(token)?.lastResult).toMatchObject({ outcome: 'accepted', status: 200 })
+    // Only the 410 changed the saved devices themselves.
+    const after = JSON.parse(readFileSync(join(app.dataDir, 'devices.json'), 'utf8')) as { devices: { token: string; unregisteredAt: string | null }[] }
+    expect(after.devices.filter((d) => d.unregisteredAt !== null).map((d) => d.token)).toEqual([tokens[1]])
+
+    // Pushdeck started again on the same data folder shows the same answers.
+    const reopened = createTestApp({}, app.dataDir)
+    cleanups.push(() => reopened.dispose())
+    const again = await lastResults(reopened)
+    for (const token of tokens) expect(again.get(token)?.lastResult).toEqual(shown.get(token)?.lastResult)
+  })
+
   it('GOAWAY mid-batch: the refused sends are retried on a new connection and each target still gets one result', async () => {
     const { app, credentialId, events } = await fleet(20)
     await app.router['emulator:injectFault']({ target: { scope: 'next' }, fault: { kind: 'goaway' } })

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../src/core/history/history-store'
@@ -163,8 +163,30 @@ describe('delivery history', () => {
     // Read in bulk across the current and rotated files, in the order asked; entries rotated out are left out.
     const asked = [newest[newest.length - 1]!.id, all[0]!.id, newest[0]!.id]
     expect(store.getMany(asked).map((e) => e.id)).toEqual([newest[newest.length - 1]!.id, newest[0]!.id])
+    // A device's last answer comes from the newest entry kept for its token; once rotated out, there is none.
+    expect(store.lastResultFor(all[199]!.device.token)).toEqual({ at: all[199]!.at, outcome: 'accepted', status: 200, reason: null })
+    expect(store.lastResultFor(all[0]!.device.token)).toBeNull()
     store.close()
     expect(new HistoryStore(dir).count).toBe(newest.length)
+  })
+
+  it("a token's last answer is its newest entry, across restarts; a refused write takes it back to the one before", () => {
+    const dir = folder()
+    const store = new HistoryStore(dir)
+    const token = 'ab'.repeat(32)
+    const first = entry(1)
+    const second = entry(2, { outcome: 'rejected', status: 410, reason: 'Unregistered' })
+    for (const e of [first, second]) store.append({ ...e, device: { ...e.device, token } })
+    expect(store.lastResultFor(token)).toEqual({ at: second.at, outcome: 'rejected', status: 410, reason: 'Unregistered' })
+    store.close()
+    const reopened = new HistoryStore(dir)
+    expect(reopened.lastResultFor(token)).toEqual({ at: second.at, outcome: 'rejected', status: 410, reason: 'Unregistered' })
+    // The file turns into a folder: the next write fails, and the answer it held is not listed.
+    rmSync(join(dir, 'history.jsonl'))
+    mkdirSync(join(dir, 'history.jsonl'))
+    const third = entry(3, { outcome: 'failed', status: null })
+    expect(() => reopened.append({ ...third, device: { ...third.device, token } })).toThrow()
+    expect(reopened.lastResultFor(token)).toEqual({ at: second.at, outcome: 'rejected', status: 410, reason: 'Unregistered' })
   })
 
   it('every send through the app is recorded with request, response and device; filters find it; CSV and JSON export it', async () => {

@@ -121,19 +121,19 @@ describe('the send path against the local emulator', () => {
     expect(marked?.unregisteredAt).toBe(result.value.unregisteredAt)
   })
 
-  it('a push that went out is reported as sent even when its device result and history cannot be saved, with a warning not to resend', async () => {
-    const { app, credentialId, active } = await demoApp()
+  it('a push that went out is reported as sent even when its device\'s inactive mark and history cannot be saved, with a warning not to resend', async () => {
+    const { app, credentialId, deleted } = await demoApp()
     // Folders where the files should be: every write to them fails, as on a full or locked disk.
     for (const path of [join(app.dataDir, 'devices.json'), join(app.dataDir, 'history', 'history.jsonl')]) {
       rmSync(path, { force: true })
       mkdirSync(path)
     }
-    const result = await send(app, request({ credentialId, deviceToken: active }))
+    const result = await send(app, request({ credentialId, deviceToken: deleted }))
     if (!result.ok) throw new Error(`reported as not sent: ${result.error.message}`)
-    expect(result.value.outcome).toBe('accepted')
-    expect((await app.emulator.requests()).some((r) => r.path.endsWith(active))).toBe(true)
+    expect(result.value).toMatchObject({ outcome: 'rejected', status: 410 })
+    expect((await app.emulator.requests()).some((r) => r.path.endsWith(deleted))).toBe(true)
     const warning = result.value.warnings.find((w) => w.id === 'storage.not-saved')
-    expect(warning?.message).toContain("The push was sent, but Pushdeck could not save the saved device's last answer")
+    expect(warning?.message).toContain("The push was sent, but Pushdeck could not save the saved device's inactive mark")
     expect(warning?.message).toContain('its history entry')
     expect(warning?.fix).toContain("Don't send it again")
   })

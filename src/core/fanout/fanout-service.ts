@@ -93,7 +93,9 @@ export class FanoutService {
       this.flushHistory()
       this.report(run, false)
     }, PROGRESS_INTERVAL_MS)
-    const deviceUpdates: Parameters<DeviceService['applyResults']>[0] = []
+    // Tokens APNs called inactive (410), with the time it gave: marked on the saved devices in one
+    // write at the end. Every other answer reaches the device list through the history.
+    const unregistered = new Map<string, string>()
     // A fan-out to simulators alone has no credential, and no APNs checks to run.
     const checks = identity ? new FanoutChecks(request.push, identity.summary) : null
     let next = 0
@@ -104,7 +106,7 @@ export class FanoutService {
           ? this.cancelled(device)
           : isSimctlDevice(device)
             ? await sendToSimulator(this.simulators, run.runId, request.push, device)
-            : await this.sendTo(run, request, device, identity!, checks!, endpointFor, deviceUpdates)
+            : await this.sendTo(run, request, device, identity!, checks!, endpointFor, unregistered)
         run.add(result)
       }
     }
@@ -114,13 +116,13 @@ export class FanoutService {
       clearInterval(ticker)
       this.flushHistory()
       try {
-        this.devices.applyResults(deviceUpdates)
+        this.devices.markUnregistered(unregistered)
       } catch (error) {
-        this.logger.warn(`could not save the fan-out's device results: ${(error as Error).message}`)
+        this.logger.warn(`could not mark the fan-out's inactive devices: ${(error as Error).message}`)
       }
       run.finish(this.now().toISOString())
       this.report(run, true)
-      this.emit('library:changed', { devices: deviceUpdates.length > 0, history: true })
+      this.emit('library:changed', { devices: true, history: true })
     }
   }
 
@@ -131,7 +133,7 @@ export class FanoutService {
     identity: SigningIdentity,
     checks: FanoutChecks,
     endpointFor: (environment: SavedDevice['environment']) => Promise<ApnsEndpoint>,
-    deviceUpdates: Parameters<DeviceService['applyResults']>[0]
+    unregistered: Map<string, string>
   ): Promise<FanoutTargetResult> {
     const now = this.now()
     const { draft, diagnosis } = checks.check(device, now.getTime())
@@ -166,7 +168,7 @@ export class FanoutService {
     } catch {
       // The result still counts; the history is best effort when the disk refuses.
     }
-    deviceUpdates.push({ token: diagnosis.token, lastResult: { at: now.toISOString(), outcome: report.outcome, status: report.status, reason: report.reason }, unregisteredAt: report.status === 410 ? (report.unregisteredAt ?? now.toISOString()) : null })
+    if (report.status === 410) unregistered.set(diagnosis.token, report.unregisteredAt ?? now.toISOString())
     return { ...base(device), outcome: report.outcome, status: report.status, reason: report.reason, explanation: report.explanation, apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null, latencyMs: report.latencyMs, historyId }
   }
 

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
+import type { LastResult } from '../../shared/domain'
 import { summarise, type HistoryEntry, type HistorySummary } from '../../shared/history-types'
 import { parseHistoryLine } from './history-entry-schema'
 
@@ -38,6 +39,8 @@ const MAX_PENDING_BYTES = 256 * 1024
 export class HistoryStore {
   private readonly index: Located[] = []
   private readonly byId = new Map<string, Located>()
+  /** Each token's newest entry: a saved device's last answer is read from here, never written twice. */
+  private newestByToken = new Map<string, Located>()
   private fd: number | null = null
   /** Bytes of the current file, including the queued lines not yet written. */
   private size = 0
@@ -133,6 +136,16 @@ export class HistoryStore {
     return out
   }
 
+  /**
+   * The newest answer a token got that the history still keeps, or null. Cancelled targets
+   * were never sent, so they are no answer.
+   */
+  lastResultFor(token: string): LastResult | null {
+    const summary = this.newestByToken.get(token)?.summary
+    if (!summary || summary.outcome === 'cancelled') return null
+    return { at: summary.at, outcome: summary.outcome, status: summary.status, reason: summary.reason }
+  }
+
   get count(): number {
     return this.index.length
   }
@@ -190,6 +203,13 @@ export class HistoryStore {
   private remember(located: Located): void {
     this.index.push(located)
     this.byId.set(located.summary.id, located)
+    this.newestByToken.set(located.summary.token, located)
+  }
+
+  /** After entries leave the index (rare: a refused write, a deleted old file), each token's newest is found again. */
+  private reindexNewest(): void {
+    this.newestByToken = new Map()
+    for (const located of this.index) this.newestByToken.set(located.summary.token, located)
   }
 
   /** Drops entries from the index; they are the newest, so the scan stops once all are found. */
@@ -201,6 +221,7 @@ export class HistoryStore {
       this.index.splice(i, 1)
       left--
     }
+    this.reindexNewest()
   }
 
   private descriptor(): number {
@@ -231,15 +252,17 @@ export class HistoryStore {
     for (const located of this.index) if (located.file === CURRENT) located.file = rotated
     this.size = 0
     const old = this.oldFiles()
-    for (const doomed of old.slice(0, Math.max(0, old.length - this.keepOldFiles))) {
-      unlinkSync(join(this.dir, doomed))
-      for (let i = this.index.length - 1; i >= 0; i--) {
-        if (this.index[i]!.file === doomed) {
-          this.byId.delete(this.index[i]!.summary.id)
-          this.index.splice(i, 1)
-        }
-      }
+    const doomed = new Set(old.slice(0, Math.max(0, old.length - this.keepOldFiles)))
+    if (doomed.size === 0) return
+    for (const file of doomed) unlinkSync(join(this.dir, file))
+    // One pass that keeps the rest in order (a splice per entry would be quadratic in a 100,000-entry history).
+    let kept = 0
+    for (const located of this.index) {
+      if (doomed.has(located.file)) this.byId.delete(located.summary.id)
+      else this.index[kept++] = located
     }
+    this.index.length = kept
+    this.reindexNewest()
   }
 
   /** Rotated files, oldest first (their names sort by time). */

@@ -30,11 +30,14 @@ export class DeviceService {
   constructor(
     private readonly document: StoredDocument<SavedDevice[]>,
     private readonly accountExists: (id: string) => boolean = () => true,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
+    /** The newest answer a token got, from the delivery history (which records every send). */
+    private readonly lastResultOf: (token: string) => LastResult | null = () => null
   ) {}
 
+  /** Saved devices, each with the newest answer it got. */
   list(): SavedDevice[] {
-    return this.document.read()
+    return this.document.read().map((d) => withNewestResult(d, this.lastResultOf(d.token)))
   }
 
   findByToken(token: string): SavedDevice | null {
@@ -219,25 +222,14 @@ export class DeviceService {
     return this.findByToken(token)
   }
 
-  /** A 410 marks the saved device, never deletes it (C-23): the user decides. */
-  markUnregistered(token: string, since: string): void {
-    this.patchByToken(token, (d) => ({ ...d, unregisteredAt: since }))
-  }
-
-  recordResult(token: string, result: LastResult): void {
-    this.patchByToken(token, (d) => ({ ...d, lastResult: result }))
-  }
-
-  /** A fan-out's answers in one write: last results, and 410s marking devices unregistered. */
-  applyResults(results: { token: string; lastResult: LastResult; unregisteredAt: string | null }[]): void {
-    if (results.length === 0) return
-    const byToken = new Map(results.map((r) => [r.token, r]))
-    this.document.write(
-      this.document.read().map((d) => {
-        const r = byToken.get(d.token)
-        return r ? { ...d, lastResult: r.lastResult, unregisteredAt: r.unregisteredAt ?? d.unregisteredAt } : d
-      })
-    )
+  /**
+   * 410s mark saved devices, never delete them (C-23): the user decides. sinceByToken maps each
+   * token to the time APNs gave; one write for a whole fan-out, none when no saved device is named.
+   */
+  markUnregistered(sinceByToken: ReadonlyMap<string, string>): void {
+    const all = this.document.read()
+    if (sinceByToken.size === 0 || !all.some((d) => sinceByToken.has(d.token))) return
+    this.document.write(all.map((d) => (sinceByToken.has(d.token) ? { ...d, unregisteredAt: sinceByToken.get(d.token)! } : d)))
   }
 
   clearAccount(accountId: string): void {
@@ -321,4 +313,13 @@ function fieldsProblem(input: SaveDeviceInput): Result<never> | null {
 function deviceToken(input: { token: string; kind?: DeviceKind }): ReturnType<typeof normaliseDeviceToken> {
   if (input.kind === 'simulator' && isSimulatorUdid(input.token)) return { ok: true, token: normaliseUdid(input.token), notes: [] }
   return normaliseDeviceToken(input.token)
+}
+
+/**
+ * The history's answer when it is the newer one. A device saved by an older Pushdeck may hold an
+ * answer of its own (kept on the device then), which stays until a newer send replaces it.
+ */
+function withNewestResult(device: SavedDevice, fromHistory: LastResult | null): SavedDevice {
+  if (!fromHistory || (device.lastResult && device.lastResult.at >= fromHistory.at)) return device
+  return { ...device, lastResult: fromHistory }
 }

@@ -18,8 +18,6 @@ export interface SimulatorServiceOptions {
   /** process.platform; injected so Linux tests can play macOS. */
   platform: NodeJS.Platform
   history: { append(entry: HistoryEntry): void }
-  /** Saved simulators keep their last result, like devices. */
-  recordResult?: (udid: string, result: { at: string; outcome: 'accepted' | 'failed'; status: null; reason: string | null }) => void
   now?: () => Date
   /** Where payload files are written (a fresh folder per send, removed after). */
   tempRoot?: string
@@ -115,7 +113,6 @@ export class SimulatorService {
       historyId: null
     }
     result.historyId = this.record(request, result, target)
-    this.options.recordResult?.(result.udid, { at: result.sentAt, outcome: result.outcome, status: null, reason: accepted ? null : 'SimctlFailed' })
     return ok(result)
   }
 
