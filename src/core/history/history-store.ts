@@ -44,7 +44,7 @@ export class HistoryStore {
   private fd: number | null = null
   /** Bytes of the current file, including the queued lines not yet written. */
   private size = 0
-  /** Queued lines (each ending in a newline) and their index entries, oldest first. */
+  /** Queued lines (without their newline) and their index entries, oldest first. */
   private pending: string[] = []
   private pendingLocated: Located[] = []
   private pendingBytes = 0
@@ -85,8 +85,8 @@ export class HistoryStore {
    * if a batch write it triggers fails; the entries of that batch are then not kept.
    */
   appendBuffered(entry: HistoryEntry): void {
-    const line = JSON.stringify(entry) + '\n'
-    const length = Buffer.byteLength(line, 'utf8')
+    const line = JSON.stringify(entry)
+    const length = Buffer.byteLength(line, 'utf8') + 1
     this.descriptor()
     if (this.size > 0 && this.size + length > this.maxFileBytes) {
       this.flush()
@@ -108,7 +108,14 @@ export class HistoryStore {
    */
   flush(): void {
     if (this.pending.length === 0) return
-    const lines = Buffer.from(this.pending.join(''), 'utf8')
+    // Each line encoded straight into one buffer: joining them first would build (and flatten) a
+    // 256 KB string per batch only to encode it.
+    const lines = Buffer.allocUnsafe(this.pendingBytes)
+    let filled = 0
+    for (const line of this.pending) {
+      filled += lines.write(line, filled, 'utf8')
+      lines[filled++] = 0x0a
+    }
     const dropped = this.pendingLocated
     this.pending = []
     this.pendingLocated = []
