@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { LastResult } from '../../shared/domain'
 import { summarise, type HistoryEntry, type HistorySummary } from '../../shared/history-types'
 import { parseHistoryLine } from './history-entry-schema'
+import { SummaryInterner } from './summary-interner'
 
 /**
  * The delivery history: an append-only JSON Lines file. Appending is O(1) whatever the history's
@@ -63,7 +64,8 @@ export class HistoryStore {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
     this.keepOldFiles = options.keepOldFiles ?? DEFAULT_KEEP_OLD_FILES
     mkdirSync(dir, { recursive: true })
-    for (const file of [...this.oldFiles(), CURRENT]) this.load(file)
+    const interner = new SummaryInterner()
+    for (const file of [...this.oldFiles(), CURRENT]) this.load(file, interner)
   }
 
   /**
@@ -277,7 +279,7 @@ export class HistoryStore {
     return readdirSync(this.dir).filter((f) => /^history-.+\.jsonl$/.test(f)).sort()
   }
 
-  private load(file: string): void {
+  private load(file: string, interner: SummaryInterner): void {
     const path = join(this.dir, file)
     if (!existsSync(path)) return
     const size = statSync(path).size
@@ -289,7 +291,7 @@ export class HistoryStore {
     const parseLine = (line: Buffer, offset: number, complete: boolean) => {
       if (line.length === 0) return
       const entry = complete ? parseHistoryLine(line.toString('utf8')) : null
-      if (entry) this.remember({ summary: summarise(entry), file, offset, length: line.length })
+      if (entry) this.remember({ summary: interner.share(summarise(entry)), file, offset, length: line.length })
       else skipped++
     }
     try {
