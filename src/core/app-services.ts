@@ -16,6 +16,7 @@ import { TemplateService } from './library/template-service'
 import { z } from 'zod'
 import { EventHub } from './event-hub'
 import { FanoutService } from './fanout/fanout-service'
+import { HistoryViewService } from './history/history-view-service'
 import { openHistory } from './history/open-history'
 import { LocalEmulator } from './local-emulator'
 import { StoredDocument, validEntries } from './persistence/document'
@@ -150,7 +151,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   void registration.start()
 
   return {
-    router: createRouter({ fanout, history, credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, channels: new ChannelService(credentials, pool, endpoints), settings, notices: () => [...notices], taps, registration }),
+    router: createRouter({ fanout, historyView: new HistoryViewService(history, taps), credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, channels: new ChannelService(credentials, pool, endpoints), settings, notices: () => [...notices], taps, registration }),
     emulator,
     registration,
     settings,

@@ -1,6 +1,6 @@
 import type { ChannelInput, ChannelOutput } from '../shared/ipc'
 import type { Channel } from '../shared/ipc-channels'
-import { fail, ok, type Result } from '../shared/result'
+import { ok, type Result } from '../shared/result'
 import type { CredentialService } from './credentials/credential-service'
 import type { DemoService } from './demo/demo-service'
 import type { AccountService } from './library/account-service'
@@ -10,10 +10,7 @@ import type { LibraryService } from './library/library-service'
 import type { ProfileService } from './library/profile-service'
 import type { TemplateService } from './library/template-service'
 import type { FanoutService } from './fanout/fanout-service'
-import type { HistoryStore } from './history/history-store'
-import { historyToCsv } from './history/history-export'
-import { queryHistory } from './history/history-query'
-import { historyStats } from './history/history-stats'
+import type { HistoryViewService } from './history/history-view-service'
 import type { LocalEmulator } from './local-emulator'
 import type { PushService } from './push-service'
 import type { TapStore } from './history/tap-store'
@@ -29,7 +26,7 @@ export type Router = {
 
 export interface RouterServices {
   fanout: FanoutService
-  history: HistoryStore
+  historyView: HistoryViewService
   credentials: CredentialService
   devices: DeviceService
   accounts: AccountService
@@ -94,23 +91,10 @@ export function createRouter(s: RouterServices): Router {
     'simulators:list': () => s.simulators.list(),
     'simulators:apps': (input) => s.simulators.apps(input.udid),
     'simulators:send': (input) => s.simulators.send(input),
-    'history:query': (input) => {
-      const page = queryHistory(s.history.summaries(), input)
-      return ok({ total: page.total, items: page.items.map((summary) => s.taps.withTap(summary)) })
-    },
-    'history:get': (input) => {
-      const entry = s.history.get(input.id)
-      return entry ? ok(s.taps.withTapEntry(entry)) : fail('history.not-found', 'That history entry is no longer kept (it was rotated out).')
-    },
-    'history:stats': (input) => ok(historyStats(s.history.summaries(), input)),
-    'history:export': (input) => {
-      const { items } = queryHistory(s.history.summaries(), { ...input.query, offset: 0, limit: Number.MAX_SAFE_INTEGER })
-      const entries = s.history.getMany(items.map((summary) => summary.id)).map((e) => s.taps.withTapEntry(e))
-      const stamp = new Date().toISOString().slice(0, 10)
-      return ok(input.format === 'csv'
-        ? { fileName: `pushdeck-history-${stamp}.csv`, text: historyToCsv(entries), count: entries.length }
-        : { fileName: `pushdeck-history-${stamp}.json`, text: JSON.stringify(entries, null, 2) + '\n', count: entries.length })
-    },
+    'history:query': (input) => s.historyView.query(input),
+    'history:get': (input) => s.historyView.get(input.id),
+    'history:stats': (input) => s.historyView.stats(input),
+    'history:export': (input) => s.historyView.export(input.format, input.query),
     'history:taps': (input) => ok(s.taps.forApnsIds(input.apnsIds)),
     'emulator:inbox': async () => ok({ running: s.emulator.isRunning, requests: await s.emulator.requests(), faults: await s.emulator.pendingFaults() }),
     'emulator:injectFault': (input) => s.emulator.injectFault(input.target, input.fault),
