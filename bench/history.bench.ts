@@ -38,12 +38,18 @@ test('history append cost: 100,000 entries vs empty', () => {
     appendCostMicros(full, 500)
     // Many short rounds, interleaved: a major GC (which costs more with 100,000 summaries held)
     // lands in some of them. The median is the typical append; the mean includes that GC share.
-    const rounds = 11
+    const rounds = 21
     const emptyCosts: number[] = []
     const fullCosts: number[] = []
     for (let r = 0; r < rounds; r++) {
-      emptyCosts.push(appendCostMicros(empty, 2000))
-      fullCosts.push(appendCostMicros(full, 2000))
+      // The order alternates, so neither side always runs right after the other's garbage.
+      if (r % 2 === 0) {
+        emptyCosts.push(appendCostMicros(empty, 2000))
+        fullCosts.push(appendCostMicros(full, 2000))
+      } else {
+        fullCosts.push(appendCostMicros(full, 2000))
+        emptyCosts.push(appendCostMicros(empty, 2000))
+      }
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length

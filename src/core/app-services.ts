@@ -101,6 +101,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     undefined,
     (token) => history.lastResultFor(token)
   )
+  history.onAnswersRotatedOut((answers) => {
+    try {
+      devices.keepLastResults(answers)
+    } catch (error) {
+      options.logger.warn(`could not keep the last answers of devices whose history was rotated out: ${(error as Error).message}`)
+    }
+  })
   const templates = new TemplateService(new StoredDocument(libraryFile, 'templates', { schema: z.array(templateSchema), empty: () => [], onInvalid: report, salvage: validEntries(templateSchema) }))
   const librarySettings = new StoredDocument(settingsFile, 'library', { label: 'library settings', schema: librarySettingsSchema, empty: () => ({ activeProfileId: null, startersSeeded: false }), onInvalid: report })
   const profiles = new ProfileService(

@@ -78,6 +78,11 @@ export interface SavedDevice {
   notes: string
   createdAt: string
   updatedAt: string
+  /**
+   * When the token was last changed, if it was after the device was saved: answers the token got
+   * before then belong to its earlier life and are not this device's last answer.
+   */
+  tokenSetAt?: string
   /** Set from a 410 answer: APNs says the token is inactive since this time (ISO 8601). */
   unregisteredAt: string | null
   lastResult: LastResult | null

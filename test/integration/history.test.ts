@@ -148,6 +148,46 @@ describe('delivery history', () => {
     expect(((await dispatch(app.router, 'history:query', { from: '2026-12-04', to: '2026-12-04T23:59:59Z' }, silentLogger)) as { ok: boolean }).ok).toBe(true)
   })
 
+  it("a cancelled target is no answer: the token's last answer stays the one before", () => {
+    const store = new HistoryStore(folder())
+    const token = 'ab'.repeat(32)
+    const accepted = entry(1)
+    store.append({ ...accepted, device: { ...accepted.device, token } })
+    const cancelled = entry(2, { outcome: 'cancelled', status: null })
+    store.append({ ...cancelled, runId: 'run', device: { ...cancelled.device, token } })
+    expect(store.lastResultFor(token)).toEqual({ at: accepted.at, outcome: 'accepted', status: 200, reason: null })
+  })
+
+  it('after a restart each entry keeps its own tags, whatever characters they hold', () => {
+    const dir = folder()
+    const store = new HistoryStore(dir)
+    const [one, two] = [entry(1), entry(2)]
+    store.append({ ...one, device: { ...one.device, name: 'one', tags: ['qa\nios'] } })
+    store.append({ ...two, device: { ...two.device, name: 'two', tags: ['qa', 'ios'] } })
+    store.close()
+    const reopened = new HistoryStore(dir)
+    expect(reopened.summaries().map((s) => [s.deviceName, s.tags])).toEqual([['two', ['qa', 'ios']], ['one', ['qa\nios']]])
+  })
+
+  it('a whole last entry without its newline (a hand edit) is kept, and the next append starts a line of its own', () => {
+    const dir = folder()
+    const first = new HistoryStore(dir)
+    first.append(entry(1))
+    first.close()
+    const edited = entry(2)
+    appendFileSync(join(dir, 'history.jsonl'), JSON.stringify(edited))
+    const second = new HistoryStore(dir)
+    expect(second.notices).toEqual([])
+    expect(second.get(edited.id)).toEqual(edited)
+    const next = entry(3)
+    second.append(next)
+    second.close()
+    const third = new HistoryStore(dir)
+    expect(third.notices).toEqual([])
+    expect(third.summaries().map((s) => s.id)).toEqual([next.id, edited.id, third.summaries()[2]!.id])
+    expect(third.get(next.id)).toEqual(next)
+  })
+
   it('rotates at the size cap and keeps a bounded number of old files', () => {
     const dir = folder()
     const store = new HistoryStore(dir, { maxFileBytes: 4096, keepOldFiles: 2 })

@@ -40,8 +40,9 @@ const MAX_PENDING_BYTES = 256 * 1024
 export class HistoryStore {
   private readonly index: Located[] = []
   private readonly byId = new Map<string, Located>()
-  /** Each token's newest entry: a saved device's last answer is read from here, never written twice. */
+  /** Each token's newest answer: a saved device's last answer is read from here, never written twice. */
   private newestByToken = new Map<string, Located>()
+  private readonly rotatedOutListeners: ((answers: ReadonlyMap<string, LastResult>) => void)[] = []
   private fd: number | null = null
   /** Bytes of the current file, including the queued lines not yet written. */
   private size = 0
@@ -150,9 +151,16 @@ export class HistoryStore {
    * were never sent, so they are no answer.
    */
   lastResultFor(token: string): LastResult | null {
-    const summary = this.newestByToken.get(token)?.summary
-    if (!summary || summary.outcome === 'cancelled') return null
-    return { at: summary.at, outcome: summary.outcome, status: summary.status, reason: summary.reason }
+    const located = this.newestByToken.get(token)
+    return located ? answerOf(located.summary) : null
+  }
+
+  /**
+   * Called with the last answers that leave the history when old files are deleted at rotation
+   * (tokens with no newer entry kept), so their devices can keep them.
+   */
+  onAnswersRotatedOut(listener: (answers: ReadonlyMap<string, LastResult>) => void): void {
+    this.rotatedOutListeners.push(listener)
   }
 
   get count(): number {
@@ -212,13 +220,14 @@ export class HistoryStore {
   private remember(located: Located): void {
     this.index.push(located)
     this.byId.set(located.summary.id, located)
-    this.newestByToken.set(located.summary.token, located)
+    // Cancelled targets were never sent, so they are no answer.
+    if (located.summary.outcome !== 'cancelled') this.newestByToken.set(located.summary.token, located)
   }
 
   /** After entries leave the index (rare: a refused write, a deleted old file), each token's newest is found again. */
   private reindexNewest(): void {
     this.newestByToken = new Map()
-    for (const located of this.index) this.newestByToken.set(located.summary.token, located)
+    for (const located of this.index) if (located.summary.outcome !== 'cancelled') this.newestByToken.set(located.summary.token, located)
   }
 
   /** Drops entries from the index; they are the newest, so the scan stops once all are found. */
@@ -264,6 +273,9 @@ export class HistoryStore {
     const doomed = new Set(old.slice(0, Math.max(0, old.length - this.keepOldFiles)))
     if (doomed.size === 0) return
     for (const file of doomed) unlinkSync(join(this.dir, file))
+    // A token's newest answer in a deleted file means none of its answers is kept any more.
+    const rotatedOut = new Map<string, LastResult>()
+    for (const [token, located] of this.newestByToken) if (doomed.has(located.file)) rotatedOut.set(token, answerOf(located.summary)!)
     // One pass that keeps the rest in order (a splice per entry would be quadratic in a 100,000-entry history).
     let kept = 0
     for (const located of this.index) {
@@ -272,6 +284,7 @@ export class HistoryStore {
     }
     this.index.length = kept
     this.reindexNewest()
+    if (rotatedOut.size > 0) for (const listener of this.rotatedOutListeners) listener(rotatedOut)
   }
 
   /** Rotated files, oldest first (their names sort by time). */
@@ -288,9 +301,11 @@ export class HistoryStore {
     let carry = Buffer.alloc(0)
     let position = 0
     let skipped = 0
-    const parseLine = (line: Buffer, offset: number, complete: boolean) => {
+    // A last line without its newline is kept when it is a whole entry (a hand edit); one torn by
+    // a crash is not valid JSON, so it is skipped and reported.
+    const parseLine = (line: Buffer, offset: number) => {
       if (line.length === 0) return
-      const entry = complete ? parseHistoryLine(line.toString('utf8')) : null
+      const entry = parseHistoryLine(line.toString('utf8'))
       if (entry) this.remember({ summary: interner.share(summarise(entry)), file, offset, length: line.length })
       else skipped++
     }
@@ -302,14 +317,14 @@ export class HistoryStore {
         let start = position - carry.length
         let newline: number
         while ((newline = data.indexOf(0x0a)) >= 0) {
-          parseLine(data.subarray(0, newline), start, true)
+          parseLine(data.subarray(0, newline), start)
           start += newline + 1
           data = data.subarray(newline + 1)
         }
         carry = Buffer.from(data)
         position += read
       }
-      parseLine(carry, size - carry.length, false)
+      parseLine(carry, size - carry.length)
     } finally {
       closeSync(fd)
     }
@@ -317,6 +332,11 @@ export class HistoryStore {
       this.notices.push(`${skipped} damaged history entr${skipped === 1 ? 'y' : 'ies'} in ${file} (cut off by a crash, or not a history entry) ${skipped === 1 ? 'was' : 'were'} skipped; every other entry is intact.`)
     }
   }
+}
+
+/** A summary as a device's last answer; null for a cancelled target (never sent). */
+function answerOf(summary: HistorySummary): LastResult | null {
+  return summary.outcome === 'cancelled' ? null : { at: summary.at, outcome: summary.outcome, status: summary.status, reason: summary.reason }
 }
 
 function endsWithNewline(path: string, size: number): boolean {

@@ -35,7 +35,8 @@ export class SummaryInterner {
 
   private tags(tags: string[]): string[] {
     if (tags.length === 0) return EMPTY_TAGS
-    const key = tags.join('\n')
+    // JSON, not a join: a hand-edited tag may hold any separator.
+    const key = JSON.stringify(tags)
     const shared = this.tagLists.get(key)
     if (shared) return shared
     this.tagLists.set(key, tags)

@@ -76,6 +76,7 @@ export class DeviceService {
     const checked = this.check(merged, id)
     if (!checked.ok) return checked
     const tokenChanged = checked.value.token !== existing.token
+    const stamp = this.now().toISOString()
     const updated: SavedDevice = {
       ...merged,
       name: merged.name.trim() || existing.name,
@@ -83,8 +84,9 @@ export class DeviceService {
       notes: merged.notes.slice(0, MAX_NOTES),
       token: checked.value.token,
       tags: checked.value.tags,
-      updatedAt: this.now().toISOString(),
-      // A new token has no history with APNs yet.
+      updatedAt: stamp,
+      // A new token has no history with APNs yet: answers it got before now are not this device's.
+      ...(tokenChanged ? { tokenSetAt: stamp } : {}),
       unregisteredAt: tokenChanged ? null : existing.unregisteredAt,
       lastResult: tokenChanged ? null : existing.lastResult
     }
@@ -232,6 +234,22 @@ export class DeviceService {
     this.document.write(all.map((d) => (sinceByToken.has(d.token) ? { ...d, unregisteredAt: sinceByToken.get(d.token)! } : d)))
   }
 
+  /**
+   * Last answers the history no longer keeps (its oldest files were deleted): devices keep them,
+   * so a device sent to long ago never reads "not sent yet". One write, only when one is kept.
+   */
+  keepLastResults(answers: ReadonlyMap<string, LastResult>): void {
+    const all = this.document.read()
+    let changed = false
+    const kept = all.map((d) => {
+      const answer = answers.get(d.token)
+      if (!answer || !isNewer(answer, d)) return d
+      changed = true
+      return { ...d, lastResult: answer }
+    })
+    if (changed) this.document.write(kept)
+  }
+
   clearAccount(accountId: string): void {
     const all = this.document.read()
     if (!all.some((d) => d.accountId === accountId)) return
@@ -316,10 +334,19 @@ function deviceToken(input: { token: string; kind?: DeviceKind }): ReturnType<ty
 }
 
 /**
- * The history's answer when it is the newer one. A device saved by an older Pushdeck may hold an
- * answer of its own (kept on the device then), which stays until a newer send replaces it.
+ * The history's answer when it is the newer one and was given to this device: an answer from
+ * before the device was saved with its token (a deleted device added again, a token edited
+ * back) belongs to an earlier device. A device saved by an older Pushdeck may hold an answer of
+ * its own (kept on the device then), which stays until a newer send replaces it.
  */
 function withNewestResult(device: SavedDevice, fromHistory: LastResult | null): SavedDevice {
-  if (!fromHistory || (device.lastResult && device.lastResult.at >= fromHistory.at)) return device
+  if (!fromHistory || !isNewer(fromHistory, device)) return device
   return { ...device, lastResult: fromHistory }
+}
+
+/** Compared as times, not as text: a hand-edited history may hold dates in other formats. */
+function isNewer(answer: LastResult, device: SavedDevice): boolean {
+  const at = Date.parse(answer.at)
+  if (Number.isNaN(at) || at < Date.parse(device.tokenSetAt ?? device.createdAt)) return false
+  return !device.lastResult || !(Date.parse(device.lastResult.at) >= at)
 }

@@ -19,7 +19,8 @@ export const savedDeviceSchema = z.object({
   lastResult: z
     .object({ at: z.string(), outcome: z.enum(['accepted', 'rejected', 'failed']), status: z.number().nullable(), reason: z.string().nullable() })
     .nullable(),
-  // Optional, so devices saved before tap reports existed read unchanged (no migration needed).
+  // Optional, so devices saved before these existed read unchanged (no migration needed).
+  tokenSetAt: z.string().optional(),
   lastTap: z.object({ at: z.string(), action: z.string() }).nullable().optional()
 })
 export const savedDevicesSchema = z.array(savedDeviceSchema)
