@@ -40,8 +40,13 @@ const MAX_PENDING_BYTES = 256 * 1024
 export class HistoryStore {
   private readonly index: Located[] = []
   private readonly byId = new Map<string, Located>()
-  /** Each token's newest answer: a saved device's last answer is read from here, never written twice. */
+  /**
+   * Each token's newest answer: a saved device's last answer is read from here, never written
+   * twice. Brought up to date when asked (index entries from newestUpTo on are not in it yet), so
+   * an append costs no more with 100,000 tokens known, and a fan-out's 10,000 are taken in at once.
+   */
   private newestByToken = new Map<string, Located>()
+  private newestUpTo = 0
   private readonly rotatedOutListeners: ((answers: ReadonlyMap<string, LastResult>) => void)[] = []
   private fd: number | null = null
   /** Bytes of the current file, including the queued lines not yet written. */
@@ -151,7 +156,7 @@ export class HistoryStore {
    * were never sent, so they are no answer.
    */
   lastResultFor(token: string): LastResult | null {
-    const located = this.newestByToken.get(token)
+    const located = this.newest().get(token)
     return located ? answerOf(located.summary) : null
   }
 
@@ -220,14 +225,21 @@ export class HistoryStore {
   private remember(located: Located): void {
     this.index.push(located)
     this.byId.set(located.summary.id, located)
-    // Cancelled targets were never sent, so they are no answer.
-    if (located.summary.outcome !== 'cancelled') this.newestByToken.set(located.summary.token, located)
+  }
+
+  private newest(): Map<string, Located> {
+    for (; this.newestUpTo < this.index.length; this.newestUpTo++) {
+      const located = this.index[this.newestUpTo]!
+      // Cancelled targets were never sent, so they are no answer.
+      if (located.summary.outcome !== 'cancelled') this.newestByToken.set(located.summary.token, located)
+    }
+    return this.newestByToken
   }
 
   /** After entries leave the index (rare: a refused write, a deleted old file), each token's newest is found again. */
   private reindexNewest(): void {
     this.newestByToken = new Map()
-    for (const located of this.index) if (located.summary.outcome !== 'cancelled') this.newestByToken.set(located.summary.token, located)
+    this.newestUpTo = 0
   }
 
   /** Drops entries from the index; they are the newest, so the scan stops once all are found. */
@@ -275,7 +287,7 @@ export class HistoryStore {
     for (const file of doomed) unlinkSync(join(this.dir, file))
     // A token's newest answer in a deleted file means none of its answers is kept any more.
     const rotatedOut = new Map<string, LastResult>()
-    for (const [token, located] of this.newestByToken) if (doomed.has(located.file)) rotatedOut.set(token, answerOf(located.summary)!)
+    for (const [token, located] of this.newest()) if (doomed.has(located.file)) rotatedOut.set(token, answerOf(located.summary)!)
     // One pass that keeps the rest in order (a splice per entry would be quadratic in a 100,000-entry history).
     let kept = 0
     for (const located of this.index) {
