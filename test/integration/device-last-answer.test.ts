@@ -1,23 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import { renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { makeTempDir } from '../support/temp-dir'
+import { describe, expect, it } from 'vitest'
+import { cleanupAfterEach } from '../support/cleanups'
 import { createTestApp, type TestApp } from '../support/test-app'
 import { createTestSecretBox } from '../support/test-secret-box'
 
 // A saved device's last answer is read from the history; these are the cases where the history
 // alone would say the wrong thing about the device.
 const box = createTestSecretBox()
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-function folder(): string {
-  const dir = makeTempDir()
-  cleanups.push(dir.remove)
-  return dir.path
-}
+const { cleanups, folder } = cleanupAfterEach()
 /** Pushdeck on this data folder; the same secret box each time, so a restart can read its demo key. */
 function open(dir: string): TestApp {
   const app = createTestApp({ secrets: box }, dir)

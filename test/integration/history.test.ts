@@ -1,23 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../src/core/history/history-store'
 import { dispatch } from '../../src/core/ipc-dispatch'
 import { silentLogger } from '../../src/core/ports'
 import type { HistoryEntry } from '../../src/shared/history-types'
-import { makeTempDir } from '../support/temp-dir'
+import { cleanupAfterEach } from '../support/cleanups'
 import { createTestApp } from '../support/test-app'
 
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-function folder(): string {
-  const dir = makeTempDir()
-  cleanups.push(dir.remove)
-  return dir.path
-}
+const { cleanups, folder } = cleanupAfterEach()
 function entry(n: number, overrides: Partial<HistoryEntry['response']> = {}): HistoryEntry {
   return {
     id: randomUUID(), at: new Date(Date.UTC(2026, 11, 1, 0, 0, n)).toISOString(), runId: null, credentialLabel: 'Key', environment: 'sandbox', host: 'api.sandbox.push.apple.com', pushType: 'alert', templateName: n % 2 ? 'Alert' : null,

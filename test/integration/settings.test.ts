@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { HistoryStore } from '../../src/core/history/history-store'
 import type { HistoryEntry } from '../../src/shared/history-types'
 import { settingsPatchSchema, DEFAULT_SETTINGS } from '../../src/shared/settings'
-import { makeTempDir } from '../support/temp-dir'
+import { cleanupAfterEach } from '../support/cleanups'
 import { createTestApp } from '../support/test-app'
 
-const cleanups: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  while (cleanups.length) await cleanups.pop()!()
-})
-function folder(): string {
-  const dir = makeTempDir()
-  cleanups.push(dir.remove)
-  return dir.path
-}
+const { cleanups, folder } = cleanupAfterEach()
 
 describe('settings', () => {
   it('start at the defaults, and a change is kept across restarts without touching the others', async () => {
