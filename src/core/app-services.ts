@@ -130,7 +130,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     platform: options.simulator?.platform ?? process.platform,
     history
   })
-  const fanout = new FanoutService(credentials, devices, sender, endpoints, history, events.emit, options.logger, undefined, undefined, simulators)
+  const fanout = new FanoutService(credentials, profiles, devices, sender, endpoints, history, events.emit, options.logger, undefined, undefined, simulators)
   const registration = new RegistrationService(
     new StoredDocument(registrationFile, 'endpoint', { label: 'pairing endpoint settings', schema: registrationSettingsSchema, empty: () => defaultRegistrationSettings(options.registration?.defaultPort), onInvalid: report }),
     new StoredDocument(registrationFile, 'secret', { label: 'pairing secret', schema: sealedSecretSchema, empty: () => ({ sealed: null }), onInvalid: report }),

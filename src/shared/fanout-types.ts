@@ -26,6 +26,8 @@ export interface FanoutTargetResult {
   apnsId: string | null
   latencyMs: number
   historyId: string | null
+  /** The credential that signed the request (a group of several apps may need several); null where none did. */
+  credentialLabel: string | null
 }
 
 export interface FanoutTotals {

@@ -3,6 +3,8 @@ import type { HistoryEntry } from '../../src/shared/history-types'
 import { historyEntry, writeHistory } from '../support/history-entries'
 import { makeTempDir } from '../support/temp-dir'
 import { createTestApp, type TestApp } from '../support/test-app'
+import { testRsaKeys } from '../support/push-certificates'
+import { addGeneratedCertificate } from './certificate-helpers'
 import { contrastRatio } from './contrast'
 import { expect, test } from './fixtures'
 import { DEMO_BUNDLE, demoFleet, fillFilter, openHistory, sendToTags } from './history-helpers'
@@ -49,6 +51,8 @@ test('a tag fan-out shows its per-device table and totals; the open history foll
   await expect(rows.filter({ hasText: 'QA old phone' }).getByTestId('fanout-row-reason')).toContainText('Unregistered')
   for (const device of [qa1!, qa2!]) await expect(rows.filter({ hasText: device.name }).getByTestId('fanout-row-status')).toHaveText('200 Accepted')
   await expect(rows.filter({ hasText: 'Dev phone' })).toHaveCount(0)
+  // One credential signed every row, so no row names it.
+  await expect(page.getByTestId('fanout-row-signer')).toHaveCount(0)
   // The history, open all along, read the new entries when the fan-out finished.
   await expect(page.getByTestId('history-count')).toHaveText('4 entries')
 
@@ -414,4 +418,23 @@ test('ticked devices and an account as the target fan out to just those devices,
   await page.getByTestId('history-filters-toggle').click()
   await fillFilter(page, 'history-filter-device', 'acme phone')
   await expect(page.getByTestId('history-count')).toHaveText('2 entries')
+})
+
+test('a tag of two apps fans out with a certificate for each: every row names the credential that signed it', async ({ pushdeck: page, app }) => {
+  await page.getByTestId('demo-setup').click()
+  await page.getByTestId('device-token').waitFor()
+  await addGeneratedCertificate(page, 'pw', { bundleId: 'com.example.beta', keys: testRsaKeys() }, 'Beta push')
+  await expect(page.getByTestId('credential-select')).toContainText('Beta push')
+  await addGeneratedCertificate(page, 'pw', { bundleId: 'com.example.alpha', keys: testRsaKeys() }, 'Alpha push')
+  await expect(page.getByTestId('credential-select').locator('option:checked')).toHaveText(/Alpha push/)
+  for (const [name, bundleId] of [['Alpha phone', 'com.example.alpha'], ['Beta phone', 'com.example.beta'], ['Beta tablet', 'com.example.beta']] as const) {
+    await seedDevice(app, { name, bundleId, environment: 'emulator', tags: ['two-apps'] })
+  }
+  await sendToTags(page, 'two-apps')
+  await expect(page.getByTestId('fanout-totals')).toHaveText('3 of 3 done: 3 accepted')
+  const rows = page.getByTestId('fanout-row')
+  await expect(rows.filter({ hasText: 'Alpha phone' }).getByTestId('fanout-row-signer')).toHaveText(' · signed with Alpha push')
+  for (const name of ['Beta phone', 'Beta tablet']) await expect(rows.filter({ hasText: name }).getByTestId('fanout-row-signer')).toHaveText(' · signed with Beta push')
+  const received = await app.emulator.requests()
+  expect(received.map((r) => [r.authMode, r.status])).toEqual([['certificate', 200], ['certificate', 200], ['certificate', 200]])
 })

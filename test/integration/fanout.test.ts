@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FanoutProgressEvent, FanoutRequest } from '../../src/shared/fanout-types'
 import type { HistoryEntry } from '../../src/shared/history-types'
+import { makePushCertificate, testRsaKeys } from '../support/push-certificates'
 import { createTestApp, type TestApp } from '../support/test-app'
 
 const cleanups: (() => Promise<void> | void)[] = []
@@ -107,6 +108,57 @@ describe('fan-out', () => {
     cleanups.push(() => reopened.dispose())
     const again = await lastResults(reopened)
     for (const token of tokens) expect(again.get(token)?.lastResult).toEqual(shown.get(token)?.lastResult)
+  })
+
+  it('a tag holding devices of two apps: each is signed by a certificate for its own app, over its own connection; an app no credential serves is skipped with the reason', async () => {
+    const app = createTestApp()
+    cleanups.push(() => app.dispose())
+    const certificate = async (label: string, bundleId: string) => {
+      const made = makePushCertificate({ bundleId, keys: testRsaKeys() })
+      const added = await app.router['credentials:addCertificate']({ label, files: [{ fileName: 'push.pem', base64: Buffer.from(made.certPem + made.keyPem).toString('base64') }], passphrase: null })
+      if (!added.ok) throw new Error(added.error.message)
+      return added.value.id
+    }
+    const alpha = await certificate('Alpha push', 'com.example.alpha')
+    await certificate('Beta push', 'com.example.beta')
+    // A token key no profile names for an app is never picked for it: it may belong to another team.
+    expect((await app.router['demo:setup'](undefined)).ok).toBe(true)
+    const saved: Record<string, string> = {}
+    for (const [name, bundleId] of [['Alpha 1', 'com.example.alpha'], ['Alpha 2', 'com.example.alpha'], ['Beta 1', 'com.example.beta'], ['Beta 2', 'com.example.beta'], ['Gamma', 'com.example.gamma']]) {
+      saved[name!] = randomBytes(32).toString('hex')
+      expect((await app.router['devices:save']({ name: name!, token: saved[name!]!, bundleId: bundleId!, environment: 'emulator', tags: ['mixed'] })).ok).toBe(true)
+    }
+
+    const { started, snapshot } = await run(app, { target: { kind: 'tags', expression: 'mixed' }, push: push(alpha) })
+    const byName = new Map(snapshot.results.map((r) => [r.deviceName, r]))
+    for (const name of ['Alpha 1', 'Alpha 2', 'Beta 1', 'Beta 2']) expect(byName.get(name)).toMatchObject({ outcome: 'accepted', status: 200 })
+    expect(byName.get('Gamma')).toMatchObject({ outcome: 'skipped', reason: 'topic.not-in-certificate' })
+
+    // The history names the credential each send was signed with; the emulator saw each app's own certificate.
+    const history = await app.router['history:query']({ runId: started.runId })
+    const signedWith = new Map(history.ok ? history.value.items.map((s) => [s.deviceName, s.id]) : [])
+    for (const [name, label] of [['Alpha 1', 'Alpha push'], ['Beta 2', 'Beta push']] as const) {
+      const entry = await app.router['history:get']({ id: signedWith.get(name)! })
+      expect(entry.ok && entry.value.credentialLabel).toBe(label)
+    }
+    const requests = await app.emulator.requests()
+    for (const [name, bundleId] of [['Alpha 1', 'com.example.alpha'], ['Beta 1', 'com.example.beta']] as const) {
+      const request = requests.find((r) => r.path.endsWith(saved[name]!))
+      expect(request).toMatchObject({ authMode: 'certificate', certificate: { subject: expect.stringContaining(bundleId) } })
+    }
+    expect(new Set(requests.filter((r) => r.status === 200).map((r) => r.connectionId)).size).toBe(2)
+  })
+
+  it('a credential profile for an app and environment signs that app\'s devices when the chosen credential cannot', async () => {
+    const { app, credentialId: demoKey, tokens } = await fleet(2)
+    const made = makePushCertificate({ bundleId: 'com.example.alpha', keys: testRsaKeys() })
+    const alpha = await app.router['credentials:addCertificate']({ label: 'Alpha push', files: [{ fileName: 'push.pem', base64: Buffer.from(made.certPem + made.keyPem).toString('base64') }], passphrase: null })
+    if (!alpha.ok) throw new Error(alpha.error.message)
+    expect((await app.router['profiles:save']({ label: 'Demo app on the emulator', credentialId: demoKey, bundleId: 'dev.pushdeck.demo', environment: 'emulator' })).ok).toBe(true)
+    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'fleet' }, push: push(alpha.value.id) })
+    expect(snapshot.totals).toMatchObject({ total: 2, accepted: 2 })
+    const requests = await app.emulator.requests()
+    for (const token of tokens) expect(requests.find((r) => r.path.endsWith(token))).toMatchObject({ authMode: 'token', status: 200 })
   })
 
   it('GOAWAY mid-batch: the refused sends are retried on a new connection and each target still gets one result', async () => {

@@ -24,14 +24,31 @@ export class FanoutChecks {
 
   /** The request as sent to this device, and what the checker says about it. */
   check(device: SavedDevice, now: number): { draft: SendRequest; diagnosis: Diagnosis } {
-    const draft: SendRequest = { ...this.push, deviceToken: device.token, environment: device.environment, bundleId: device.bundleId, apnsId: '' }
+    const draft = this.draftFor(device)
     if (this.perSend) return { draft, diagnosis: diagnose(draft, this.credential, { now, savedDevice: device, uuid: randomUUID }) }
+    return { draft, diagnosis: completeDiagnosis(this.sharedFor(device, now), draft, device) }
+  }
+
+  /**
+   * Whether this credential can sign for the device's app and environment: nothing that does not
+   * depend on the token blocks the push (checked once per environment and bundle ID).
+   */
+  serves(device: SavedDevice, now: number): boolean {
+    const shared = this.sharedFor(device, now)
+    return ![...shared.before, ...shared.after].some((f) => f.severity === 'error')
+  }
+
+  private draftFor(device: SavedDevice): SendRequest {
+    return { ...this.push, deviceToken: device.token, environment: device.environment, bundleId: device.bundleId, apnsId: '' }
+  }
+
+  private sharedFor(device: SavedDevice, now: number): SharedDiagnosis {
     const key = `${device.environment}\n${device.bundleId}`
     let shared = this.shared.get(key)
     if (!shared) {
-      shared = diagnoseSharedParts(draft, this.credential, { now, savedDevice: null, uuid: randomUUID })
+      shared = diagnoseSharedParts(this.draftFor(device), this.credential, { now, savedDevice: null, uuid: randomUUID })
       this.shared.set(key, shared)
     }
-    return { draft, diagnosis: completeDiagnosis(shared, draft, device) }
+    return shared
   }
 }

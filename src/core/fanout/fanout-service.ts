@@ -9,9 +9,11 @@ import { displayHost, type ApnsEndpoint } from '../apns/endpoint'
 import type { PushSender } from '../apns/push-sender'
 import type { CredentialService, SigningIdentity } from '../credentials/credential-service'
 import type { DeviceService } from '../library/device-service'
+import type { ProfileService } from '../library/profile-service'
 import type { Logger } from '../ports'
 import { historyEntryFor, type EndpointResolver } from '../push-service'
 import { FanoutChecks } from './fanout-checks'
+import { FanoutSigners } from './fanout-signers'
 import { FanoutRun } from './fanout-run'
 import { resolveTargets } from './target-resolver'
 import { sendToSimulator, type SimulatorTargetSender } from './simulator-target'
@@ -33,6 +35,8 @@ export class FanoutService {
 
   constructor(
     private readonly credentials: CredentialService,
+    /** Credential profiles name which credential signs for which app and environment. */
+    private readonly profiles: ProfileService,
     private readonly devices: DeviceService,
     private readonly sender: PushSender,
     private readonly endpoints: EndpointResolver,
@@ -97,7 +101,7 @@ export class FanoutService {
     // write at the end. Every other answer reaches the device list through the history.
     const unregistered = new Map<string, string>()
     // A fan-out to simulators alone has no credential, and no APNs checks to run.
-    const checks = identity ? new FanoutChecks(request.push, identity.summary) : null
+    const signers = identity ? new FanoutSigners({ identity, checks: new FanoutChecks(request.push, identity.summary) }, request.push, this.credentials, this.profiles) : null
     let next = 0
     const worker = async () => {
       while (next < targets.length) {
@@ -106,7 +110,7 @@ export class FanoutService {
           ? this.cancelled(device)
           : isSimctlDevice(device)
             ? await sendToSimulator(this.simulators, run.runId, request.push, device)
-            : await this.sendTo(run, request, device, identity!, checks!, endpointFor, unregistered)
+            : await this.sendTo(run, request, device, signers!, endpointFor, unregistered)
         run.add(result)
       }
     }
@@ -130,12 +134,12 @@ export class FanoutService {
     run: FanoutRun,
     request: FanoutRequest,
     device: SavedDevice,
-    identity: SigningIdentity,
-    checks: FanoutChecks,
+    signers: FanoutSigners,
     endpointFor: (environment: SavedDevice['environment']) => Promise<ApnsEndpoint>,
     unregistered: Map<string, string>
   ): Promise<FanoutTargetResult> {
     const now = this.now()
+    const { identity, checks } = signers.for(device, now.getTime())
     const { draft, diagnosis } = checks.check(device, now.getTime())
     const blocking = diagnosis.findings.find((f) => f.severity === 'error')
     if (blocking || !diagnosis.token || diagnosis.body === null) {
@@ -169,7 +173,7 @@ export class FanoutService {
       // The result still counts; the history is best effort when the disk refuses.
     }
     if (report.status === 410) unregistered.set(diagnosis.token, report.unregisteredAt ?? now.toISOString())
-    return { ...base(device), outcome: report.outcome, status: report.status, reason: report.reason, explanation: report.explanation, apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null, latencyMs: report.latencyMs, historyId }
+    return { ...base(device), outcome: report.outcome, status: report.status, reason: report.reason, explanation: report.explanation, apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null, latencyMs: report.latencyMs, historyId, credentialLabel: identity.summary.label }
   }
 
   /** The history is best effort when the disk refuses; the results still count. */
@@ -198,5 +202,5 @@ export class FanoutService {
 }
 
 function base(device: SavedDevice): Omit<FanoutTargetResult, 'outcome' | 'explanation'> {
-  return { deviceId: device.id, deviceName: device.name, token: device.token, environment: device.environment, status: null, reason: null, apnsId: null, latencyMs: 0, historyId: null }
+  return { deviceId: device.id, deviceName: device.name, token: device.token, environment: device.environment, status: null, reason: null, apnsId: null, latencyMs: 0, historyId: null, credentialLabel: null }
 }
