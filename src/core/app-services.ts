@@ -21,7 +21,7 @@ import { openHistory } from './history/open-history'
 import { LocalEmulator } from './local-emulator'
 import { StoredDocument, validEntries } from './persistence/document'
 import { openRecovering } from './persistence/recovering-open'
-import type { KeyValueFile, Logger, SecretBox } from './ports'
+import type { ChooseSavePath, KeyValueFile, Logger, SecretBox } from './ports'
 import { defaultEndpoints, PushService, type EndpointResolver } from './push-service'
 import { createRouter, type Router } from './router'
 import { RateLimiter, type RateLimitOptions } from './registration/rate-limiter'
@@ -50,6 +50,8 @@ export interface AppServicesOptions {
   registration?: { defaultPort?: number; rateLimit?: RateLimitOptions }
   /** The iOS Simulator: tests inject the platform and a fake xcrun. */
   simulator?: { platform?: NodeJS.Platform; xcrunPath?: string; timeoutMs?: number }
+  /** Where a history export is saved: Electron's save dialog in the app. */
+  chooseSavePath: ChooseSavePath
 }
 
 export interface AppServices {
@@ -158,7 +160,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   void registration.start()
 
   return {
-    router: createRouter({ fanout, historyView: new HistoryViewService(history, taps), credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, channels: new ChannelService(credentials, pool, endpoints), settings, notices: () => [...notices], taps, registration }),
+    router: createRouter({ fanout, historyView: new HistoryViewService(history, taps, options.chooseSavePath), credentials, devices, accounts, templates, apnsFiles: new ApnsFiles(templates), profiles, library: new LibraryService(devices, accounts, templates), demo, push, emulator, simulators, channels: new ChannelService(credentials, pool, endpoints), settings, notices: () => [...notices], taps, registration }),
     emulator,
     registration,
     settings,

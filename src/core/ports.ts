@@ -25,3 +25,9 @@ export interface Logger {
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }
+
+/**
+ * Asks where to save a file main writes (a history export), suggesting a name; null when the
+ * user cancels. Electron shows its save dialog; tests answer with a folder of their own.
+ */
+export type ChooseSavePath = (suggestedName: string) => Promise<string | null>

@@ -8,6 +8,7 @@ import { guardSession } from './security/guard-session'
 import { mayOpenExternally } from './security/external-links'
 import { guardWebContents } from './security/guard-web-contents'
 import { safeStorageSecretBox } from './safe-storage-secret-box'
+import { chooseSavePath } from './save-dialog'
 import { openStoreFile } from './store-files'
 import { TrustedSenders } from './trusted-sender'
 import { installAppMenu } from './app-menu'
@@ -34,7 +35,8 @@ void app.whenReady().then(() => {
     dataDir,
     secrets: safeStorageSecretBox,
     openStore: (name) => openStoreFile(dataDir, name),
-    logger: consoleLogger
+    logger: consoleLogger,
+    chooseSavePath
   })
   registerIpc(services.router, senders, consoleLogger)
   services.events.subscribe((name, payload) => forwardEvent(senders, name, payload))

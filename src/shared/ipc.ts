@@ -265,7 +265,7 @@ export const contract = {
   'history:query': channel(historyQuerySchema, output<{ total: number; items: HistorySummary[] }>()),
   'history:get': channel(id, output<HistoryEntry>()),
   'history:stats': channel(historyQuerySchema, output<HistoryStats>()),
-  'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; text: string; count: number }>()),
+  'history:export': channel(z.object({ format: z.enum(['csv', 'json']), query: historyQuerySchema }).strict(), output<{ fileName: string; path: string | null; count: number }>()),
   'history:taps': channel(z.object({ apnsIds: z.array(z.string().max(100)).max(100_000) }).strict(), output<Record<string, TapInfo>>()),
   'emulator:inbox': channel(none, output<{ running: boolean; requests: EmulatorRequest[]; faults: { scope: FaultScope; fault: EmulatorFault }[] }>()),
   'emulator:injectFault': channel(injectFaultSchema, output<null>()),

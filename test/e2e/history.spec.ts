@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import type { HistoryEntry } from '../../src/shared/history-types'
 import { historyEntry, writeHistory } from '../support/history-entries'
@@ -124,26 +125,34 @@ test('export saves the filtered entries as CSV and as JSON', async ({ pushdeck: 
   await openHistory(page)
   await expect(page.getByTestId('history-count')).toHaveText('3 entries')
 
-  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export-csv').click()])
-  expect(csvDownload.suggestedFilename()).toMatch(/^pushdeck-history-\d{4}-\d{2}-\d{2}\.csv$/)
-  const csv = readFileSync((await csvDownload.path())!, 'utf8').trim().split('\r\n')
+  // Main asks where to save (the tests answer <data folder>/exports) and writes the file itself.
+  await page.getByTestId('history-export-csv').click()
+  await expect(page.getByTestId('history-done')).toContainText('Exported 3 entries to')
+  const csvPath = await savedPath(page)
+  expect(csvPath).toMatch(/pushdeck-history-\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = readFileSync(csvPath, 'utf8').trim().split('\r\n')
   expect(csv[0]).toContain('at,outcome,status,reason,device,token')
   expect(csv).toHaveLength(4)
   expect(csv.find((line) => line.includes('QA old phone'))).toContain('rejected,410,Unregistered')
-  await expect(page.getByTestId('history-done')).toContainText('Exported 3 entries')
 
   // The export follows the filter: only the rejected entry, with its full request and response.
   await page.getByTestId('history-filters-toggle').click()
   await page.getByTestId('history-filter-outcome').selectOption('rejected')
   await expect(page.getByTestId('history-count')).toHaveText('1 entry')
-  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('history-export-json').click()])
-  const entries = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as HistoryEntry[]
+  await page.getByTestId('history-export-json').click()
+  await expect(page.getByTestId('history-done')).toContainText('Exported 1 entry to')
+  const entries = JSON.parse(readFileSync(await savedPath(page), 'utf8')) as HistoryEntry[]
   expect(entries).toHaveLength(1)
   expect(entries[0]!.device.token).toBe(old!.token)
   expect(entries[0]!.request.headers['apns-topic']).toBe('dev.pushdeck.demo')
   expect(entries[0]!.response).toMatchObject({ outcome: 'rejected', status: 410, reason: 'Unregistered' })
-  await expect(page.getByTestId('history-done')).toContainText('Exported 1 entry')
 })
+
+/** The file the last export was saved to, as the done line names it. */
+async function savedPath(page: Page): Promise<string> {
+  const done = await page.getByTestId('history-done').textContent()
+  return /to (.+)\.$/.exec(done ?? '')![1]!
+}
 
 test('re-send puts an entry back into compose to send from there, and Send again sends it as it was', async ({ pushdeck: page, app }) => {
   await page.getByTestId('demo-setup').click()

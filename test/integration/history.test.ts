@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { historyToCsv } from '../../src/core/history/history-export'
 import { HistoryStore } from '../../src/core/history/history-store'
+import { HistoryViewService } from '../../src/core/history/history-view-service'
+import { TapStore } from '../../src/core/history/tap-store'
 import { dispatch } from '../../src/core/ipc-dispatch'
 import { silentLogger } from '../../src/core/ports'
 import type { HistoryEntry } from '../../src/shared/history-types'
@@ -180,6 +183,34 @@ describe('delivery history', () => {
     expect(third.get(next.id)).toEqual(next)
   })
 
+  it('an export is written in parts to the file chosen, the same text as all at once; nothing is left behind when the disk refuses, and a closed dialog saves nothing', async () => {
+    const dir = folder()
+    const store = new HistoryStore(dir)
+    const entries = Array.from({ length: 2500 }, (_, n) => entry(n, n % 7 === 0 ? { outcome: 'rejected', status: 400, reason: 'BadDeviceToken' } : {}))
+    for (const e of entries) store.appendBuffered(e)
+    store.flush()
+    const newestFirst = [...entries].reverse()
+    let answer: string | null = join(dir, 'saved.json')
+    const view = new HistoryViewService(store, new TapStore(join(dir, 'taps')), async () => answer)
+
+    const json = await view.export('json', {})
+    expect(json).toEqual({ ok: true, value: { fileName: expect.stringMatching(/\.json$/), path: join(dir, 'saved.json'), count: 2500 } })
+    expect(readFileSync(join(dir, 'saved.json'), 'utf8')).toBe(JSON.stringify(newestFirst, null, 2) + '\n')
+    answer = join(dir, 'saved.csv')
+    expect((await view.export('csv', { status: 400 })).ok).toBe(true)
+    expect(readFileSync(join(dir, 'saved.csv'), 'utf8')).toBe(historyToCsv(newestFirst.filter((e) => e.response.status === 400)))
+    answer = join(dir, 'none.json')
+    expect(await view.export('json', { text: 'no such device' })).toMatchObject({ ok: true, value: { count: 0 } })
+    expect(JSON.parse(readFileSync(join(dir, 'none.json'), 'utf8'))).toEqual([])
+
+    answer = join(dir, 'missing-folder', 'saved.json')
+    const refused = await view.export('json', {})
+    expect(refused).toMatchObject({ ok: false, error: { code: 'history.export-failed', message: expect.stringContaining('missing-folder') } })
+    answer = null
+    expect(await view.export('csv', {})).toMatchObject({ ok: true, value: { path: null, count: 0 } })
+    expect(readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([])
+  })
+
   it('rotates at the size cap and keeps a bounded number of old files', () => {
     const dir = folder()
     const store = new HistoryStore(dir, { maxFileBytes: 4096, keepOldFiles: 2 })
@@ -240,12 +271,16 @@ describe('delivery history', () => {
     const detail = await app.router['history:get']({ id: historyId })
     expect(detail.ok && detail.value).toMatchObject({ credentialLabel: 'Demo key (local emulator only)', request: { body: '{"aps":{"alert":"=cmd"}}' }, response: { status: 200 } })
     expect(JSON.stringify(detail)).not.toMatch(/eyJ[\w-]+\.eyJ/)
+    // Main writes the export to the file the save dialog names (the tests' stand-in: <data folder>/exports).
     const csv = await app.router['history:export']({ format: 'csv', query: {} })
-    expect(csv.ok && csv.value.count).toBe(2)
-    expect(csv.ok && csv.value.text.split('\r\n')[0]).toContain('at,outcome,status,reason,device')
-    expect(csv.ok && csv.value.text).toContain(`"{""aps"":{""alert"":""=cmd""}}"`)
+    if (!csv.ok || csv.value.path === null) throw new Error('the CSV export was not saved')
+    expect(csv.value).toMatchObject({ count: 2, fileName: expect.stringMatching(/^pushdeck-history-\d{4}-\d{2}-\d{2}\.csv$/) })
+    const csvText = readFileSync(csv.value.path, 'utf8')
+    expect(csvText.split('\r\n')[0]).toContain('at,outcome,status,reason,device')
+    expect(csvText).toContain(`"{""aps"":{""alert"":""=cmd""}}"`)
     const json = await app.router['history:export']({ format: 'json', query: { status: 410 } })
-    expect(json.ok && (JSON.parse(json.value.text) as HistoryEntry[]).map((e) => e.response.reason)).toEqual(['Unregistered'])
+    if (!json.ok || json.value.path === null) throw new Error('the JSON export was not saved')
+    expect((JSON.parse(readFileSync(json.value.path, 'utf8')) as HistoryEntry[]).map((e) => e.response.reason)).toEqual(['Unregistered'])
     expect(readFileSync(join(app.dataDir, 'history', 'history.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2)
   })
 })

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { createAppServices, type AppServices, type AppServicesOptions } from '../../src/core/app-services'
 import { silentLogger } from '../../src/core/ports'
 import { openConfStore } from './conf-store'
@@ -20,6 +22,11 @@ export function createTestApp(overrides: Partial<AppServicesOptions> = {}, dataD
     logger: silentLogger,
     // Any free port, so parallel runs never collide on the registration endpoint.
     registration: { defaultPort: 0 },
+    // The save dialog's stand-in: exports go to <data folder>/exports under the suggested name.
+    chooseSavePath: async (name) => {
+      mkdirSync(join(dir, 'exports'), { recursive: true })
+      return join(dir, 'exports', name)
+    },
     ...overrides
   })
   return {

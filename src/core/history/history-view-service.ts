@@ -1,14 +1,17 @@
 import type { HistoryEntry, HistoryQuery, HistoryStats, HistorySummary } from '../../shared/history-types'
 import { fail, ok, type Result } from '../../shared/result'
-import { historyToCsv } from './history-export'
+import type { ChooseSavePath } from '../ports'
+import type { HistoryExportFormat } from './history-export'
+import { writeHistoryExport } from './history-export-writer'
 import { queryHistory } from './history-query'
 import { historyStats } from './history-stats'
 import type { HistoryStore } from './history-store'
 import type { TapStore } from './tap-store'
 
-export interface HistoryExportFile {
+export interface HistoryExportResult {
   fileName: string
-  text: string
+  /** Where it was saved; null when the user closed the save dialog. */
+  path: string | null
   count: number
 }
 
@@ -17,6 +20,7 @@ export class HistoryViewService {
   constructor(
     private readonly history: HistoryStore,
     private readonly taps: TapStore,
+    private readonly chooseSavePath: ChooseSavePath,
     private readonly today: () => Date = () => new Date()
   ) {}
 
@@ -34,13 +38,22 @@ export class HistoryViewService {
     return ok(historyStats(this.history.summaries(), query))
   }
 
-  /** Every entry the filter matches, newest first, as CSV for spreadsheets or as JSON. */
-  export(format: 'csv' | 'json', query: HistoryQuery): Result<HistoryExportFile> {
+  /**
+   * Every entry the filter matches, newest first, written by main straight to the file the user
+   * picks (CSV for spreadsheets, JSON with every field): a history of 100,000 entries is never
+   * one string in memory or one message to the window.
+   */
+  async export(format: HistoryExportFormat, query: HistoryQuery): Promise<Result<HistoryExportResult>> {
     const { items } = queryHistory(this.history.summaries(), { ...query, offset: 0, limit: Number.MAX_SAFE_INTEGER })
-    const entries = this.history.getMany(items.map((summary) => summary.id)).map((e) => this.taps.withTapEntry(e))
-    const stamp = this.today().toISOString().slice(0, 10)
-    return ok(format === 'csv'
-      ? { fileName: `pushdeck-history-${stamp}.csv`, text: historyToCsv(entries), count: entries.length }
-      : { fileName: `pushdeck-history-${stamp}.json`, text: JSON.stringify(entries, null, 2) + '\n', count: entries.length })
+    const ids = items.map((summary) => summary.id)
+    const fileName = `pushdeck-history-${this.today().toISOString().slice(0, 10)}.${format}`
+    const path = await this.chooseSavePath(fileName)
+    if (path === null) return ok({ fileName, path: null, count: 0 })
+    try {
+      const count = await writeHistoryExport(path, format, ids, (part) => this.history.getMany(part).map((e) => this.taps.withTapEntry(e)))
+      return ok({ fileName, path, count })
+    } catch (error) {
+      return fail('history.export-failed', `The history could not be saved to ${path}: ${(error as Error).message}.`, 'Choose another folder, or free some disk space, and export again.')
+    }
   }
 }

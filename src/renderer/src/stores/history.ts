@@ -51,7 +51,8 @@ interface HistoryState {
   open: (id: string) => Promise<void>
   closeDetail: () => void
   /** The file for the current filter; the caller saves it (stores do not touch the DOM). */
-  exportFile: (format: 'csv' | 'json') => Promise<{ fileName: string; text: string } | null>
+  /** Main asks where to save, then writes the file itself; nothing when the user cancels. */
+  exportFile: (format: 'csv' | 'json') => Promise<void>
   /** Puts the opened entry's request back into compose, one token as its target, to check before sending. */
   resendInCompose: () => Promise<void>
   /** Puts it back into compose and sends it at once, through the same checks as any send. */
@@ -177,18 +178,17 @@ export const useHistory = create<HistoryState>()((set, get) => ({
   closeDetail: () => set({ detail: null, detailError: null }),
 
   exportFile: async (format) => {
-    if (get().exporting) return null
+    if (get().exporting) return
     const query = currentQuery(get().filters)
-    if (!query) return null
+    if (!query) return
     set({ exporting: true, exportError: null, done: null })
     const result = await api.history.export({ format, query })
     if (!result.ok) {
       set({ exporting: false, exportError: result.error })
-      return null
+      return
     }
-    const count = result.value.count
-    set({ exporting: false, done: `Exported ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'} as ${result.value.fileName}.` })
-    return result.value
+    const { count, path } = result.value
+    set({ exporting: false, done: path === null ? null : `Exported ${count.toLocaleString('en-US')} ${count === 1 ? 'entry' : 'entries'} to ${path}.` })
   },
 
   resendInCompose: async () => {
