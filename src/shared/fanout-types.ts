@@ -26,8 +26,11 @@ export interface FanoutTargetResult {
   apnsId: string | null
   latencyMs: number
   historyId: string | null
-  /** The credential that signed the request (a group of several apps may need several); null where none did. */
-  credentialLabel: string | null
+  /**
+   * The label of the credential that signed it when that was not the one chosen in compose (a
+   * group of several apps can need a certificate per app); null otherwise.
+   */
+  otherSigner: string | null
 }
 
 export interface FanoutTotals {

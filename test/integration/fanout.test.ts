@@ -6,6 +6,7 @@ import type { FanoutProgressEvent, FanoutRequest } from '../../src/shared/fanout
 import type { HistoryEntry } from '../../src/shared/history-types'
 import { makePushCertificate, testRsaKeys } from '../support/push-certificates'
 import { createTestApp, type TestApp } from '../support/test-app'
+import { FANOUT_CONCURRENCY } from '../../src/core/fanout/fanout-service'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => {
@@ -36,6 +37,20 @@ async function run(app: TestApp, request: FanoutRequest) {
   const started = await app.router['fanout:start'](request)
   if (!started.ok) throw new Error(started.error.message)
   return { started: started.value, snapshot: (await app.fanout.finished(started.value.runId))! }
+}
+
+async function addCertificate(app: TestApp, label: string, bundleId: string, environments?: ('sandbox' | 'production')[]): Promise<string> {
+  const made = makePushCertificate({ bundleId, keys: testRsaKeys(), ...(environments ? { environments } : {}) })
+  const added = await app.router['credentials:addCertificate']({ label, files: [{ fileName: 'push.pem', base64: Buffer.from(made.certPem + made.keyPem).toString('base64') }], passphrase: null })
+  if (!added.ok) throw new Error(added.error.message)
+  return added.value.id
+}
+
+async function saveDevice(app: TestApp, name: string, bundleId: string, tags: string[], environment: 'emulator' | 'production' = 'emulator'): Promise<string> {
+  const token = randomBytes(32).toString('hex')
+  const saved = await app.router['devices:save']({ name, token, bundleId, environment, tags })
+  if (!saved.ok) throw new Error(saved.error.message)
+  return token
 }
 
 describe('fan-out', () => {
@@ -113,14 +128,8 @@ describe('fan-out', () => {
   it('a tag holding devices of two apps: each is signed by a certificate for its own app, over its own connection; an app no credential serves is skipped with the reason', async () => {
     const app = createTestApp()
     cleanups.push(() => app.dispose())
-    const certificate = async (label: string, bundleId: string) => {
-      const made = makePushCertificate({ bundleId, keys: testRsaKeys() })
-      const added = await app.router['credentials:addCertificate']({ label, files: [{ fileName: 'push.pem', base64: Buffer.from(made.certPem + made.keyPem).toString('base64') }], passphrase: null })
-      if (!added.ok) throw new Error(added.error.message)
-      return added.value.id
-    }
-    const alpha = await certificate('Alpha push', 'com.example.alpha')
-    await certificate('Beta push', 'com.example.beta')
+    const alpha = await addCertificate(app, 'Alpha push', 'com.example.alpha')
+    await addCertificate(app, 'Beta push', 'com.example.beta')
     // A token key no profile names for an app is never picked for it: it may belong to another team.
     expect((await app.router['demo:setup'](undefined)).ok).toBe(true)
     const saved: Record<string, string> = {}
@@ -131,7 +140,8 @@ describe('fan-out', () => {
 
     const { started, snapshot } = await run(app, { target: { kind: 'tags', expression: 'mixed' }, push: push(alpha) })
     const byName = new Map(snapshot.results.map((r) => [r.deviceName, r]))
-    for (const name of ['Alpha 1', 'Alpha 2', 'Beta 1', 'Beta 2']) expect(byName.get(name)).toMatchObject({ outcome: 'accepted', status: 200 })
+    for (const name of ['Alpha 1', 'Alpha 2']) expect(byName.get(name)).toMatchObject({ outcome: 'accepted', status: 200, otherSigner: null })
+    for (const name of ['Beta 1', 'Beta 2']) expect(byName.get(name)).toMatchObject({ outcome: 'accepted', status: 200, otherSigner: 'Beta push' })
     expect(byName.get('Gamma')).toMatchObject({ outcome: 'skipped', reason: 'topic.not-in-certificate' })
 
     // The history names the credential each send was signed with; the emulator saw each app's own certificate.
@@ -151,14 +161,53 @@ describe('fan-out', () => {
 
   it('a credential profile for an app and environment signs that app\'s devices when the chosen credential cannot', async () => {
     const { app, credentialId: demoKey, tokens } = await fleet(2)
-    const made = makePushCertificate({ bundleId: 'com.example.alpha', keys: testRsaKeys() })
-    const alpha = await app.router['credentials:addCertificate']({ label: 'Alpha push', files: [{ fileName: 'push.pem', base64: Buffer.from(made.certPem + made.keyPem).toString('base64') }], passphrase: null })
-    if (!alpha.ok) throw new Error(alpha.error.message)
+    const alpha = await addCertificate(app, 'Alpha push', 'com.example.alpha')
     expect((await app.router['profiles:save']({ label: 'Demo app on the emulator', credentialId: demoKey, bundleId: 'dev.pushdeck.demo', environment: 'emulator' })).ok).toBe(true)
-    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'fleet' }, push: push(alpha.value.id) })
+    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'fleet' }, push: push(alpha) })
     expect(snapshot.totals).toMatchObject({ total: 2, accepted: 2 })
     const requests = await app.emulator.requests()
     for (const token of tokens) expect(requests.find((r) => r.path.endsWith(token))).toMatchObject({ authMode: 'token', status: 200 })
+  })
+
+  it('a signing credential removed mid-run signs nothing more: the rest are skipped with the reason and no new connection opens with it', async () => {
+    const app = createTestApp()
+    cleanups.push(() => app.dispose())
+    const alpha = await addCertificate(app, 'Alpha push', 'com.example.alpha')
+    await addCertificate(app, 'Beta push', 'com.example.beta')
+    // 1,000 devices of the removed credential's app, so the first progress report comes with most still to go.
+    const devices = Array.from({ length: 1020 }, (_, n) => ({ name: n < 1000 ? `Alpha ${n}` : `Beta ${n}`, token: randomBytes(32).toString('hex'), bundleId: n < 1000 ? 'com.example.alpha' : 'com.example.beta', environment: 'emulator', tags: ['r'] }))
+    expect((await app.router['library:applyImport']({ text: JSON.stringify({ format: 'pushdeck-library', version: 1, devices }), replace: [] })).ok).toBe(true)
+    // Removed from the first progress report on, however fast the machine runs.
+    let doneAtRemoval: number | null = null
+    app.events.subscribe((name, payload) => {
+      if (name !== 'fanout:progress' || doneAtRemoval !== null) return
+      doneAtRemoval = (payload as FanoutProgressEvent).totals.done
+      expect(app.router['credentials:remove']({ id: alpha })).toEqual({ ok: true, value: null })
+    })
+    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'r' }, push: push(alpha) })
+
+    expect(snapshot.results).toHaveLength(1020)
+    // At most what was done or in flight at the removal went out with it, over the one connection it had.
+    const alphaRequests = (await app.emulator.requests()).filter((r) => r.certificate?.subject.includes('com.example.alpha'))
+    expect(alphaRequests.length).toBeLessThanOrEqual(doneAtRemoval! + FANOUT_CONCURRENCY)
+    expect(new Set(alphaRequests.map((r) => r.connectionId)).size).toBe(1)
+    const skipped = snapshot.results.filter((r) => r.reason === 'credential.removed')
+    expect(skipped.length).toBeGreaterThanOrEqual(1000 - doneAtRemoval! - FANOUT_CONCURRENCY)
+    expect(skipped[0]).toMatchObject({ outcome: 'skipped', explanation: expect.stringContaining('"Alpha push" was removed during the send') })
+    expect(snapshot.results.filter((r) => r.deviceName.startsWith('Beta')).every((r) => r.outcome === 'accepted')).toBe(true)
+  })
+
+  it("a device whose app has a credential that cannot sign is skipped with that credential's reason, not the chosen one's", async () => {
+    const app = createTestApp()
+    cleanups.push(() => app.dispose())
+    const beta = await addCertificate(app, 'Beta push', 'com.example.beta')
+    await addCertificate(app, 'Alpha push (sandbox only)', 'com.example.alpha', ['sandbox'])
+    await saveDevice(app, 'Alpha production phone', 'com.example.alpha', ['m'], 'production')
+    await saveDevice(app, 'Beta phone', 'com.example.beta', ['m'])
+    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'm' }, push: push(beta) })
+    const byName = new Map(snapshot.results.map((r) => [r.deviceName, r]))
+    expect(byName.get('Alpha production phone')).toMatchObject({ outcome: 'skipped', reason: 'credential.certificate-environment' })
+    expect(byName.get('Beta phone')).toMatchObject({ outcome: 'accepted', otherSigner: null })
   })
 
   it('GOAWAY mid-batch: the refused sends are retried on a new connection and each target still gets one result', async () => {

@@ -32,6 +32,12 @@ describe('certificate checks', () => {
     expect(ids(draft(), certificate({ notAfter: new Date(NOW - DAY).toISOString() }))).toEqual(['error:credential.certificate-expired'])
   })
 
+  it('blocks a certificate not valid yet (the clock moved back since it was added): APNs would answer BadCertificate', () => {
+    const finding = diagnose(draft(), certificate({ notBefore: new Date(NOW + DAY).toISOString() }), { now: NOW }).findings[0]!
+    expect(finding).toMatchObject({ id: 'credential.certificate-not-yet-valid', severity: 'error', field: 'credential' })
+    expect(finding.message).toContain(new Date(NOW + DAY).toISOString().slice(0, 10))
+  })
+
   it('a sandbox-only certificate blocks production, with a one-click switch', () => {
     const finding = diagnose(draft({ environment: 'production' }), certificate({ environments: ['sandbox'] }), { now: NOW }).findings[0]!
     expect(finding).toMatchObject({ id: 'credential.certificate-environment', severity: 'error', action: { kind: 'set-environment', value: 'sandbox' } })

@@ -61,6 +61,7 @@ export function explainTransportError(message: string, host: string, isEmulator:
 /** node-apn's constructor checks a certificate before connecting; say what its words mean. */
 function explainCredentialRefusal(message: string): TransportDiagnosis {
   const m = message.toLowerCase()
+  if (m.endsWith('was removed')) return { explanation: `The credential ${message.replace(/^credential refused before sending: /i, '')} while the push was on its way, so it was not sent.`, fix: 'Pick another credential and send again.', retryable: false }
   if (m.includes('does not support configured environment')) {
     return { explanation: 'This certificate is not valid for the chosen environment, so nothing was sent.', fix: 'Switch environment, or use a "Sandbox & Production" certificate.', retryable: false }
   }

@@ -23,6 +23,8 @@ export class ProviderPool {
   private readonly entries = new Map<string, PoolEntry>()
   /** Each identity object's last cache key and endpoint: a fan-out asks thousands of times with the same two objects. */
   private readonly recentKeys = new WeakMap<SigningIdentity, { endpoint: ApnsEndpoint; cacheKey: string }>()
+  /** Credentials removed since the app started (ids are never reused). */
+  private readonly removed = new Set<string>()
 
   constructor(
     private readonly logger: Logger,
@@ -34,6 +36,7 @@ export class ProviderPool {
 
   /** Throws what node-apn's constructor throws (e.g. a certificate for the other environment). */
   acquire(identity: SigningIdentity, endpoint: ApnsEndpoint): apn.Provider {
+    if (this.removed.has(identity.summary.id)) throw new Error(`"${identity.summary.label}" was removed`)
     const cacheKey = this.cacheKeyOf(identity, endpoint)
     const cached = this.entries.get(cacheKey)
     if (cached) return cached.provider
@@ -76,7 +79,12 @@ export class ProviderPool {
     destroySession(provider)
   }
 
+  /**
+   * The credential was removed: its connections close, and it never gets a new one (a send of a
+   * group still in flight would otherwise reopen one and sign with a removed key).
+   */
   async releaseCredential(credentialId: string): Promise<void> {
+    this.removed.add(credentialId)
     const doomed = [...this.entries].filter(([, e]) => e.credentialId === credentialId)
     doomed.forEach(([k]) => this.entries.delete(k))
     await Promise.all(doomed.map(([, e]) => shutdown(e.provider)))

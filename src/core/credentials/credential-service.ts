@@ -109,6 +109,11 @@ export class CredentialService {
     return ok(null)
   }
 
+  /** Whether the credential is still saved (asked before each send of a group: it may be removed meanwhile). */
+  has(id: string): boolean {
+    return this.document.read().some((c) => c.id === id)
+  }
+
   find(id: string): CredentialSummary | null {
     const stored = this.document.read().find((c) => c.id === id)
     return stored ? toSummary(stored) : null

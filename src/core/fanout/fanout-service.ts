@@ -139,7 +139,13 @@ export class FanoutService {
     unregistered: Map<string, string>
   ): Promise<FanoutTargetResult> {
     const now = this.now()
-    const { identity, checks } = signers.for(device, now.getTime())
+    const signer = signers.for(device, now.getTime())
+    if ('problem' in signer) return { ...base(device), outcome: 'skipped', reason: signer.problem.code, explanation: [signer.problem.message, signer.problem.hint].filter(Boolean).join(' ') }
+    const { identity, checks } = signer
+    // Removed while the group was being sent: nothing more is signed with it (nor a connection reopened for it).
+    if (!this.credentials.has(identity.summary.id)) {
+      return { ...base(device), outcome: 'skipped', reason: 'credential.removed', explanation: `The credential "${identity.summary.label}" was removed during the send, so Pushdeck did not send to this device.` }
+    }
     const { draft, diagnosis } = checks.check(device, now.getTime())
     const blocking = diagnosis.findings.find((f) => f.severity === 'error')
     if (blocking || !diagnosis.token || diagnosis.body === null) {
@@ -173,7 +179,7 @@ export class FanoutService {
       // The result still counts; the history is best effort when the disk refuses.
     }
     if (report.status === 410) unregistered.set(diagnosis.token, report.unregisteredAt ?? now.toISOString())
-    return { ...base(device), outcome: report.outcome, status: report.status, reason: report.reason, explanation: report.explanation, apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null, latencyMs: report.latencyMs, historyId, credentialLabel: identity.summary.label }
+    return { ...base(device), outcome: report.outcome, status: report.status, reason: report.reason, explanation: report.explanation, apnsId: report.apnsId ?? report.request.headers['apns-id'] ?? null, latencyMs: report.latencyMs, historyId, otherSigner: identity.summary.id === request.push.credentialId ? null : identity.summary.label }
   }
 
   /** The history is best effort when the disk refuses; the results still count. */
@@ -202,5 +208,5 @@ export class FanoutService {
 }
 
 function base(device: SavedDevice): Omit<FanoutTargetResult, 'outcome' | 'explanation'> {
-  return { deviceId: device.id, deviceName: device.name, token: device.token, environment: device.environment, status: null, reason: null, apnsId: null, latencyMs: 0, historyId: null, credentialLabel: null }
+  return { deviceId: device.id, deviceName: device.name, token: device.token, environment: device.environment, status: null, reason: null, apnsId: null, latencyMs: 0, historyId: null, otherSigner: null }
 }

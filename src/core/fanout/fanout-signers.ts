@@ -1,6 +1,7 @@
 import { apnsTopicFor } from '../../shared/push-types'
 import type { SavedDevice } from '../../shared/domain'
 import type { FanoutRequest } from '../../shared/fanout-types'
+import type { AppError } from '../../shared/result'
 import type { CredentialService, SigningIdentity } from '../credentials/credential-service'
 import type { ProfileService } from '../library/profile-service'
 import { FanoutChecks } from './fanout-checks'
@@ -8,6 +9,11 @@ import { FanoutChecks } from './fanout-checks'
 export interface Signer {
   identity: SigningIdentity
   checks: FanoutChecks
+}
+
+/** A credential meant for the device's app that cannot sign (its key will not decrypt): the device is skipped with this. */
+export interface SignerProblem {
+  problem: AppError
 }
 
 /**
@@ -19,8 +25,8 @@ export interface Signer {
  * environment and bundle ID; each credential then gets its own provider per environment.
  */
 export class FanoutSigners {
-  private readonly byGroup = new Map<string, Signer>()
-  private readonly byCredential = new Map<string, Signer | null>()
+  private readonly byGroup = new Map<string, Signer | SignerProblem>()
+  private readonly byCredential = new Map<string, Signer | SignerProblem>()
 
   constructor(
     private readonly chosen: Signer,
@@ -31,7 +37,7 @@ export class FanoutSigners {
     this.byCredential.set(chosen.identity.summary.id, chosen)
   }
 
-  for(device: SavedDevice, now: number): Signer {
+  for(device: SavedDevice, now: number): Signer | SignerProblem {
     const key = `${device.environment}\n${device.bundleId}`
     let signer = this.byGroup.get(key)
     if (!signer) {
@@ -41,13 +47,16 @@ export class FanoutSigners {
     return signer
   }
 
-  private pick(device: SavedDevice, now: number): Signer {
+  /**
+   * The first that serves. When none does, the reason shown is the one of the credential meant
+   * for the app (an expired certificate, a key that will not decrypt), not the chosen one's
+   * "this certificate does not allow that topic"; with none meant for it, the chosen one's.
+   */
+  private pick(device: SavedDevice, now: number): Signer | SignerProblem {
     if (this.chosen.checks.serves(device, now)) return this.chosen
-    for (const id of this.candidates(device)) {
-      const signer = this.signer(id)
-      if (signer?.checks.serves(device, now)) return signer
-    }
-    return this.chosen
+    const candidates = this.candidates(device).map((id) => this.signer(id))
+    const serving = candidates.find((c) => 'checks' in c && c.checks.serves(device, now))
+    return serving ?? candidates[0] ?? this.chosen
   }
 
   /** Profiles for this app and environment first (the user's own pairing), then certificates for its topic. */
@@ -64,11 +73,13 @@ export class FanoutSigners {
     return [...new Set([...profiled, ...certificates])]
   }
 
-  private signer(credentialId: string): Signer | null {
-    if (!this.byCredential.has(credentialId)) {
+  private signer(credentialId: string): Signer | SignerProblem {
+    let signer = this.byCredential.get(credentialId)
+    if (!signer) {
       const identity = this.credentials.signingIdentity(credentialId)
-      this.byCredential.set(credentialId, identity.ok ? { identity: identity.value, checks: new FanoutChecks(this.push, identity.value.summary) } : null)
+      signer = identity.ok ? { identity: identity.value, checks: new FanoutChecks(this.push, identity.value.summary) } : { problem: identity.error }
+      this.byCredential.set(credentialId, signer)
     }
-    return this.byCredential.get(credentialId)!
+    return signer
   }
 }

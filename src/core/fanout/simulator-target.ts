@@ -15,7 +15,7 @@ export interface SimulatorTargetSender {
  * a push type simctl cannot deliver) makes the target skipped with that reason and its fix.
  */
 export async function sendToSimulator(simulators: SimulatorTargetSender | null, runId: string, push: FanoutPush, device: SavedDevice): Promise<FanoutTargetResult> {
-  const base = { deviceId: device.id, deviceName: device.name, token: device.token, environment: 'simulator', status: null, reason: null, apnsId: null, latencyMs: 0, historyId: null, credentialLabel: null }
+  const base = { deviceId: device.id, deviceName: device.name, token: device.token, environment: 'simulator', status: null, reason: null, apnsId: null, latencyMs: 0, historyId: null, otherSigner: null }
   if (!simulators) return { ...base, outcome: 'skipped', reason: 'simulator.unsupported', explanation: 'Simulator targets cannot be sent from here.' }
   const sent = await simulators.send(
     { udid: device.token, bundleId: device.bundleId, pushType: push.pushType, payloadText: push.payloadText, variables: push.variables, templateName: push.templateName },

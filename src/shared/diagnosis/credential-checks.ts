@@ -35,7 +35,11 @@ export function certificateExpiry(certificate: CertificateCredentialSummary, now
 
 function checkCertificate(draft: PushDraft, certificate: CertificateCredentialSummary, now: number, out: Finding[]): void {
   const expires = Date.parse(certificate.notAfter)
-  if (expires <= now) {
+  const starts = Date.parse(certificate.notBefore)
+  if (starts > now) {
+    // Import refuses such a certificate; the clock can still move back (a VM, a changed time zone setting).
+    out.push({ id: 'credential.certificate-not-yet-valid', severity: 'error', field: 'credential', message: `The certificate "${certificate.label}" is valid only from ${certificate.notBefore.slice(0, 10)}; APNs refuses it before then (BadCertificate).`, fix: "Check this computer's date and time, or use a certificate that is valid now." })
+  } else if (expires <= now) {
     out.push({ id: 'credential.certificate-expired', severity: 'error', field: 'credential', message: `The certificate "${certificate.label}" expired on ${certificate.notAfter.slice(0, 10)}.`, fix: 'Create a new push certificate for the app in your Apple Developer account, or use a .p8 token key (they do not expire).' })
   } else if (expires - now <= CERTIFICATE_WARNING_DAYS * DAY_MS) {
     const days = Math.max(1, Math.ceil((expires - now) / DAY_MS))

@@ -43,14 +43,3 @@ export function latencyLabel(result: Pick<FanoutTargetResult, 'outcome' | 'laten
   if (result.outcome === 'cancelled' || result.outcome === 'skipped') return '—'
   return `${Math.round(result.latencyMs).toLocaleString('en-US')} ms`
 }
-
-/** Whether the run was signed by more than one credential (a group of several apps), so each row names its own. */
-export function severalSigners(results: readonly FanoutTargetResult[]): boolean {
-  let first: string | null = null
-  for (const { credentialLabel } of results) {
-    if (credentialLabel === null) continue
-    if (first === null) first = credentialLabel
-    else if (credentialLabel !== first) return true
-  }
-  return false
-}

@@ -1,9 +1,8 @@
-import { useMemo } from 'react'
 import { useScrollViewport } from '../../components/use-scroll-viewport'
 import type { FanoutTargetResult } from '../../../../shared/fanout-types'
 import type { TapInfo } from '../../../../shared/tap-rate'
 import { formatDateTime } from '../../lib/format'
-import { latencyLabel, OUTCOME_LABELS, severalSigners, shortToken } from '../../lib/fanout-results'
+import { latencyLabel, OUTCOME_LABELS, shortToken } from '../../lib/fanout-results'
 import { ENVIRONMENT_OPTION_LABELS } from '../../lib/send-option-labels'
 import { visibleRange, rowOffset } from '../../lib/windowing'
 
@@ -15,12 +14,11 @@ const NO_EXPANSION = { rowHeight: ROW_HEIGHT, expandedIndex: -1, expandedExtra: 
 /**
  * One row per device, in the order results arrived, windowed: 10,000 rows keep only those in
  * view in the DOM. Each row: device, token (shortened; whole on hover), environment, status,
- * reason with its explanation, apns-id and latency; the credential that signed it when a group
- * needed several.
+ * reason with its explanation, apns-id and latency; the credential that signed it when it was
+ * not the one chosen in compose (a group of several apps).
  */
 export function FanoutTable({ results, taps }: { results: FanoutTargetResult[]; taps: Readonly<Record<string, TapInfo>> }) {
   const { scroller, scrollTop, viewport, onScroll } = useScrollViewport()
-  const namesSigner = useMemo(() => severalSigners(results), [results])
 
   const range = visibleRange({ ...NO_EXPANSION, count: results.length, scrollTop, viewportHeight: viewport, overscan: OVERSCAN })
   return (
@@ -35,7 +33,7 @@ export function FanoutTable({ results, taps }: { results: FanoutTargetResult[]; 
         <div role="rowgroup" style={{ height: `${range.totalHeight}px`, position: 'relative' }}>
           {results.slice(range.start, range.end).map((r, i) => {
             const index = range.start + i
-            return <ResultRow key={r.deviceId} result={r} tap={r.apnsId ? (taps[r.apnsId] ?? null) : null} namesSigner={namesSigner} index={index} top={rowOffset(index, NO_EXPANSION)} />
+            return <ResultRow key={r.deviceId} result={r} tap={r.apnsId ? (taps[r.apnsId] ?? null) : null} index={index} top={rowOffset(index, NO_EXPANSION)} />
           })}
         </div>
       </div>
@@ -43,7 +41,7 @@ export function FanoutTable({ results, taps }: { results: FanoutTargetResult[]; 
   )
 }
 
-function ResultRow({ result, tap, namesSigner, index, top }: { result: FanoutTargetResult; tap: TapInfo | null; namesSigner: boolean; index: number; top: number }) {
+function ResultRow({ result, tap, index, top }: { result: FanoutTargetResult; tap: TapInfo | null; index: number; top: number }) {
   const status = result.status !== null ? `${result.status} ${OUTCOME_LABELS[result.outcome]}` : OUTCOME_LABELS[result.outcome]
   const reason = result.reason ? `${result.reason}: ${result.explanation}` : result.explanation
   return (
@@ -68,7 +66,7 @@ function ResultRow({ result, tap, namesSigner, index, top }: { result: FanoutTar
         </span>
         {' · '}
         {ENVIRONMENT_OPTION_LABELS[result.environment as keyof typeof ENVIRONMENT_OPTION_LABELS] ?? result.environment}
-        {namesSigner && result.credentialLabel ? <span data-testid="fanout-row-signer">{` · signed with ${result.credentialLabel}`}</span> : null}
+        {result.otherSigner ? <span data-testid="fanout-row-signer">{` · signed with ${result.otherSigner}`}</span> : null}
         {result.apnsId ? (
           <>
             {' · '}
