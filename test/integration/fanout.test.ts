@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { FanoutProgressEvent, FanoutRequest } from '../../src/shared/fanout-types'
 import type { HistoryEntry } from '../../src/shared/history-types'
+import { makeP256Key } from '../support/keys'
 import { makePushCertificate, testRsaKeys } from '../support/push-certificates'
 import { createTestApp, type TestApp } from '../support/test-app'
 import { FANOUT_CONCURRENCY } from '../../src/core/fanout/fanout-service'
@@ -208,6 +209,27 @@ describe('fan-out', () => {
     const byName = new Map(snapshot.results.map((r) => [r.deviceName, r]))
     expect(byName.get('Alpha production phone')).toMatchObject({ outcome: 'skipped', reason: 'credential.certificate-environment' })
     expect(byName.get('Beta phone')).toMatchObject({ outcome: 'accepted', otherSigner: null })
+  })
+
+  it("a profile's pairing wins over a token key chosen in compose (another team's app would refuse that key)", async () => {
+    const app = createTestApp()
+    cleanups.push(() => app.dispose())
+    const key = async (label: string, keyId: string, teamId: string) => {
+      const added = await app.router['credentials:addTokenKey']({ label, keyId, teamId, key: { text: makeP256Key().privateKeyPem } })
+      if (!added.ok) throw new Error(added.error.message)
+      return added.value.id
+    }
+    const ours = await key('Team A key', 'KEYAAAAAAA', 'TEAMAAAAAA')
+    const theirs = await key('Team B key', 'KEYBBBBBBB', 'TEAMBBBBBB')
+    expect((await app.router['profiles:save']({ label: 'Partner app', credentialId: theirs, bundleId: 'com.partner.app', environment: 'emulator' })).ok).toBe(true)
+    await saveDevice(app, 'Our phone', 'com.example.ours', ['both'])
+    await saveDevice(app, 'Partner phone', 'com.partner.app', ['both'])
+    const { snapshot } = await run(app, { target: { kind: 'tags', expression: 'both' }, push: push(ours) })
+    const byName = new Map(snapshot.results.map((r) => [r.deviceName, r]))
+    expect(byName.get('Our phone')).toMatchObject({ outcome: 'accepted', otherSigner: null })
+    expect(byName.get('Partner phone')).toMatchObject({ outcome: 'accepted', otherSigner: 'Team B key' })
+    const kids = (await app.emulator.requests()).map((r) => r.jwt?.header.kid)
+    expect(kids.sort()).toEqual(['KEYAAAAAAA', 'KEYBBBBBBB'])
   })
 
   it('GOAWAY mid-batch: the refused sends are retried on a new connection and each target still gets one result', async () => {

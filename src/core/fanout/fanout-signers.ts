@@ -18,11 +18,13 @@ export interface SignerProblem {
 
 /**
  * Which credential signs each target of a group send. A tag can hold devices of several apps
- * and environments, and a push certificate serves one app: the credential chosen in compose
- * signs wherever it can; elsewhere the one a credential profile names for the device's bundle
- * ID and environment, or a saved certificate for the device's topic and environment. Where none
- * can, the chosen one stays, and its checks say why the device is skipped. Chosen once per
- * environment and bundle ID; each credential then gets its own provider per environment.
+ * and environments, of several teams, and a push certificate serves one app. For each bundle ID
+ * and environment, in order: the credential a credential profile pairs with that app and
+ * environment (the user's own pairing: a token key chosen in compose for another team's app
+ * would only be refused); the credential chosen in compose; a saved certificate for the
+ * device's topic. The first whose checks pass signs. Where none can, the device is skipped
+ * with the reason of the credential meant for its app, or else the chosen one's. Each
+ * credential then gets its own provider per environment.
  */
 export class FanoutSigners {
   private readonly byGroup = new Map<string, Signer | SignerProblem>()
@@ -53,24 +55,25 @@ export class FanoutSigners {
    * "this certificate does not allow that topic"; with none meant for it, the chosen one's.
    */
   private pick(device: SavedDevice, now: number): Signer | SignerProblem {
-    if (this.chosen.checks.serves(device, now)) return this.chosen
-    const candidates = this.candidates(device).map((id) => this.signer(id))
-    const serving = candidates.find((c) => 'checks' in c && c.checks.serves(device, now))
-    return serving ?? candidates[0] ?? this.chosen
+    const profiled = this.profiledFor(device).map((id) => this.signer(id))
+    const certificates = this.certificatesFor(device).map((id) => this.signer(id))
+    const serving = [...profiled, this.chosen, ...certificates].find((c) => 'checks' in c && c.checks.serves(device, now))
+    return serving ?? profiled[0] ?? certificates[0] ?? this.chosen
   }
 
-  /** Profiles for this app and environment first (the user's own pairing), then certificates for its topic. */
-  private candidates(device: SavedDevice): string[] {
-    const topic = apnsTopicFor(device.bundleId, this.push.pushType)
-    const profiled = this.profiles
+  private profiledFor(device: SavedDevice): string[] {
+    return this.profiles
       .list()
       .profiles.filter((p) => p.bundleId === device.bundleId && p.environment === device.environment)
       .map((p) => p.credentialId)
-    const certificates = this.credentials
+  }
+
+  private certificatesFor(device: SavedDevice): string[] {
+    const topic = apnsTopicFor(device.bundleId, this.push.pushType)
+    return this.credentials
       .list()
       .filter((c) => c.kind === 'certificate' && c.topics.some((t) => t.topic === topic))
       .map((c) => c.id)
-    return [...new Set([...profiled, ...certificates])]
   }
 
   private signer(credentialId: string): Signer | SignerProblem {
