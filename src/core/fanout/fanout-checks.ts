@@ -43,7 +43,7 @@ export class FanoutChecks {
   }
 
   private sharedFor(device: SavedDevice, now: number): SharedDiagnosis {
-    const key = `${device.environment}\n${device.bundleId}`
+    const key = appGroupKey(device)
     let shared = this.shared.get(key)
     if (!shared) {
       shared = diagnoseSharedParts(this.draftFor(device), this.credential, { now, savedDevice: null, uuid: randomUUID })
@@ -51,4 +51,9 @@ export class FanoutChecks {
     }
     return shared
   }
+}
+
+/** A group send checks and signs once per app and environment: the key of a device's group. */
+export function appGroupKey(device: Pick<SavedDevice, 'environment' | 'bundleId'>): string {
+  return `${device.environment}\n${device.bundleId}`
 }

@@ -4,7 +4,7 @@ import type { FanoutRequest } from '../../shared/fanout-types'
 import type { AppError } from '../../shared/result'
 import type { CredentialService, SigningIdentity } from '../credentials/credential-service'
 import type { ProfileService } from '../library/profile-service'
-import { FanoutChecks } from './fanout-checks'
+import { appGroupKey, FanoutChecks } from './fanout-checks'
 
 export interface Signer {
   identity: SigningIdentity
@@ -40,7 +40,7 @@ export class FanoutSigners {
   }
 
   for(device: SavedDevice, now: number): Signer | SignerProblem {
-    const key = `${device.environment}\n${device.bundleId}`
+    const key = appGroupKey(device)
     let signer = this.byGroup.get(key)
     if (!signer) {
       signer = this.pick(device, now)

@@ -50,7 +50,6 @@ interface HistoryState {
   showRows: (start: number, end: number) => void
   open: (id: string) => Promise<void>
   closeDetail: () => void
-  /** The file for the current filter; the caller saves it (stores do not touch the DOM). */
   /** Main asks where to save, then writes the file itself; nothing when the user cancels. */
   exportFile: (format: 'csv' | 'json') => Promise<void>
   /** Puts the opened entry's request back into compose, one token as its target, to check before sending. */
